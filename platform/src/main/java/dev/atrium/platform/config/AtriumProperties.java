@@ -1,0 +1,63 @@
+package dev.atrium.platform.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Host settings under {@code atrium.*}.
+ *
+ * @param home data home: plugins, run files, plugin storage ({@code ATRIUM_HOME}, default {@code ./data})
+ * @param runs run limits
+ * @param plugins plugin installation settings
+ * @param uploads upload limits
+ */
+@ConfigurationProperties("atrium")
+public record AtriumProperties(Path home, Runs runs, Plugins plugins, Uploads uploads) {
+
+    public AtriumProperties {
+        home = (home == null ? Path.of("data") : home).toAbsolutePath().normalize();
+        runs = runs == null ? new Runs(null, 0, 0, Map.of()) : runs;
+        plugins = plugins == null ? new Plugins(true, Map.of()) : plugins;
+        uploads = uploads == null ? new Uploads(null, null) : uploads;
+    }
+
+    /**
+     * @param defaultTimeout run time limit unless the skill or an override says otherwise
+     * @param maxConcurrentPerPlugin runs of one plugin executing at once; the rest queue
+     * @param retainedRuns finished runs kept in memory before the oldest are forgotten
+     * @param timeouts per-skill overrides keyed {@code plugin/skill}
+     */
+    public record Runs(Duration defaultTimeout, int maxConcurrentPerPlugin, int retainedRuns,
+                       Map<String, Duration> timeouts) {
+        public Runs {
+            defaultTimeout = defaultTimeout == null ? Duration.ofSeconds(120) : defaultTimeout;
+            maxConcurrentPerPlugin = maxConcurrentPerPlugin <= 0 ? 4 : maxConcurrentPerPlugin;
+            retainedRuns = retainedRuns <= 0 ? 10_000 : retainedRuns;
+            timeouts = timeouts == null ? Map.of() : Map.copyOf(timeouts);
+        }
+    }
+
+    /**
+     * @param installBundled install the plugins shipped in the platform jar on first start
+     * @param settings plugin settings keyed by plugin id, then setting key
+     */
+    public record Plugins(boolean installBundled, Map<String, Map<String, String>> settings) {
+        public Plugins {
+            settings = settings == null ? Map.of() : Map.copyOf(settings);
+        }
+    }
+
+    /**
+     * @param maxRequestSize largest request body accepted (plugin archives, run uploads)
+     * @param maxPluginArchiveSize largest plugin archive, and its largest uncompressed size / 4
+     */
+    public record Uploads(DataSize maxRequestSize, DataSize maxPluginArchiveSize) {
+        public Uploads {
+            maxRequestSize = maxRequestSize == null ? DataSize.ofMegabytes(512) : maxRequestSize;
+            maxPluginArchiveSize = maxPluginArchiveSize == null ? DataSize.ofMegabytes(200) : maxPluginArchiveSize;
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package dev.atrium.platform.plugins;
+
+import dev.atrium.platform.problem.ProblemException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Properties;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+import org.pf4j.VersionManager;
+import org.springframework.http.HttpStatus;
+
+/**
+ * Decides whether a file is a plugin archive the host may install, before anything touches the plugins
+ * folder: a readable zip in PF4J's layout, no entry escaping its folder (zip slip), bounded in entries and
+ * expanded size (zip bomb), a well-formed descriptor whose {@code plugin.requires} admits this SDK, and no
+ * bundled copy of the SDK.
+ */
+final class PluginArchiveInspector {
+
+    private static final int MAX_ENTRIES = 20_000;
+    private static final String ID_PATTERN = "[a-z][a-z0-9-]{0,63}";
+
+    private final String sdkVersion;
+    private final VersionManager versions;
+    private final long maxExpandedBytes;
+
+    PluginArchiveInspector(String sdkVersion, VersionManager versions, long maxArchiveBytes) {
+        this.sdkVersion = sdkVersion;
+        this.versions = versions;
+        this.maxExpandedBytes = maxArchiveBytes * 4;
+    }
+
+    PluginArchive inspect(Path file) {
+        Properties descriptor = null;
+        boolean hasCode = false;
+        long expanded = 0;
+        int entries = 0;
+        MessageDigest sha256 = sha256();
+        try (InputStream raw = new DigestInputStream(Files.newInputStream(file), sha256);
+             ZipInputStream zip = new ZipInputStream(raw)) {
+            ZipEntry entry;
+            while ((entry = zip.getNextEntry()) != null) {
+                if (++entries > MAX_ENTRIES) {
+                    throw unsafe("the archive has more than " + MAX_ENTRIES + " entries");
+                }
+                String name = entry.getName();
+                checkEntryName(name);
+                if (name.startsWith("classes/" + HostApi.SDK_RESOURCE_PREFIX)) {
+                    throw bundlesSdk(name);
+                }
+                byte[] content = null;
+                if (name.equals("plugin.properties") || name.startsWith("lib/") && name.endsWith(".jar")) {
+                    content = readBounded(zip, maxExpandedBytes - expanded);
+                    expanded += content.length;
+                } else {
+                    expanded += drainBounded(zip, maxExpandedBytes - expanded);
+                }
+                if (name.equals("plugin.properties")) {
+                    descriptor = new Properties();
+                    descriptor.load(new ByteArrayInputStream(content));
+                } else if (content != null) {
+                    hasCode = true;
+                    checkJarDoesNotBundleSdk(name, content);
+                } else if (name.startsWith("classes/") && name.endsWith(".class")) {
+                    hasCode = true;
+                }
+            }
+            raw.transferTo(java.io.OutputStream.nullOutputStream());
+        } catch (ZipException e) {
+            throw invalid("the file is not a readable zip archive (" + e.getMessage() + ")");
+        } catch (IOException e) {
+            throw invalid("the archive cannot be read (" + e.getMessage() + ")");
+        }
+        if (entries == 0) {
+            throw invalid("the file is not a zip archive or is empty");
+        }
+        if (descriptor == null) {
+            throw invalid("plugin.properties is missing at the root of the archive");
+        }
+        if (!hasCode) {
+            throw invalid("the archive holds no code: expected lib/*.jar or classes/");
+        }
+        return describe(file, descriptor, HexFormat.of().formatHex(sha256.digest()));
+    }
+
+    private PluginArchive describe(Path file, Properties descriptor, String sha256) {
+        String id = descriptor.getProperty("plugin.id", "").trim();
+        String version = descriptor.getProperty("plugin.version", "").trim();
+        String requires = descriptor.getProperty("plugin.requires", "*").trim();
+        if (!id.matches(ID_PATTERN)) {
+            throw invalid("plugin.id must be lower-case letters, digits and dashes, got '" + id + "'");
+        }
+        try {
+            versions.compareVersions(version, "0.0.0");
+        } catch (RuntimeException e) {
+            throw invalid("plugin.version must be a semantic version such as 1.2.0, got '" + version + "'");
+        }
+        boolean compatible;
+        try {
+            compatible = requires.isEmpty() || requires.equals("*")
+                    || versions.checkVersionConstraint(sdkVersion, requires);
+        } catch (RuntimeException e) {
+            throw invalid("plugin.requires is not a version range: '" + requires + "'");
+        }
+        if (!compatible) {
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "plugin-incompatible",
+                    "Plugin needs another SDK version",
+                    "plugin '" + id + "' requires SDK " + requires + " but this host provides " + sdkVersion)
+                    .with("requires", requires).with("sdkVersion", sdkVersion);
+        }
+        return new PluginArchive(file, id, version,
+                descriptor.getProperty("plugin.description", "").trim(),
+                descriptor.getProperty("plugin.provider", "").trim(),
+                descriptor.getProperty("plugin.license", "").trim(), requires, sha256);
+    }
+
+    private static void checkEntryName(String name) {
+        String normalized = name.replace('\\', '/');
+        if (normalized.startsWith("/") || normalized.matches("^[A-Za-z]:.*")
+                || ("/" + normalized + "/").contains("/../") || normalized.indexOf('\0') >= 0) {
+            throw unsafe("entry '" + name + "' would be written outside the plugin folder");
+        }
+    }
+
+    private void checkJarDoesNotBundleSdk(String jarName, byte[] jar) throws IOException {
+        try (ZipInputStream inner = new ZipInputStream(new ByteArrayInputStream(jar))) {
+            ZipEntry entry;
+            while ((entry = inner.getNextEntry()) != null) {
+                if (entry.getName().startsWith(HostApi.SDK_RESOURCE_PREFIX)) {
+                    throw bundlesSdk(jarName);
+                }
+            }
+        } catch (ZipException e) {
+            throw invalid(jarName + " is not a readable jar (" + e.getMessage() + ")");
+        }
+    }
+
+    private byte[] readBounded(InputStream in, long budget) throws IOException {
+        byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, Math.max(0, budget) + 1));
+        if (bytes.length > budget) {
+            throw tooLarge();
+        }
+        return bytes;
+    }
+
+    private long drainBounded(InputStream in, long budget) throws IOException {
+        byte[] buffer = new byte[16384];
+        long total = 0;
+        int n;
+        while ((n = in.read(buffer)) > 0) {
+            total += n;
+            if (total > budget) {
+                throw tooLarge();
+            }
+        }
+        return total;
+    }
+
+    private ProblemException tooLarge() {
+        return unsafe("the archive expands to more than " + maxExpandedBytes / (1024 * 1024) + " MB");
+    }
+
+    private static ProblemException bundlesSdk(String where) {
+        return ProblemException.badRequest("plugin-bundles-sdk", "Plugin bundles the SDK",
+                "the archive contains its own copy of the Atrium SDK (" + where + "); "
+                        + "depend on atrium-sdk with provided scope so the host supplies it");
+    }
+
+    private static ProblemException unsafe(String detail) {
+        return ProblemException.badRequest("plugin-archive-unsafe", "Unsafe plugin archive", detail);
+    }
+
+    private static ProblemException invalid(String detail) {
+        return ProblemException.badRequest("plugin-archive-invalid", "Not a valid plugin archive", detail);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,373 @@
+package dev.atrium.platform.plugins;
+
+import dev.atrium.platform.config.AtriumProperties;
+import dev.atrium.platform.problem.ProblemException;
+import dev.atrium.platform.skills.PluginClassLoaders;
+import dev.atrium.platform.skills.SkillRegistry;
+import dev.atrium.sdk.SdkVersion;
+import dev.atrium.sdk.Skill;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.pf4j.DefaultVersionManager;
+import org.pf4j.PluginState;
+import org.pf4j.PluginWrapper;
+import org.pf4j.util.FileUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/**
+ * Installs, starts, disables, enables and removes plugins. The plugins folder under the data home holds
+ * one zip per installed plugin; {@code disabled.list} names the disabled ones, which are not loaded at all
+ * so their class loaders can be collected. Operations are serialised and block: call them off the event
+ * loop.
+ */
+@Service
+public class PluginCatalog implements InitializingBean, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(PluginCatalog.class);
+
+    private final Path pluginsDir;
+    private final Path disabledFile;
+    private final Path bundledFile;
+    private final Path stagingDir;
+    private final boolean installBundled;
+    private final SkillRegistry registry;
+    private final AtriumPluginManager manager;
+    private final PluginArchiveInspector inspector;
+    private final Map<String, InstalledPlugin> installed = new TreeMap<>();
+
+    public PluginCatalog(AtriumProperties properties, SkillRegistry registry) {
+        this.pluginsDir = properties.home().resolve("plugins");
+        this.disabledFile = pluginsDir.resolve("disabled.list");
+        this.bundledFile = pluginsDir.resolve("bundled.properties");
+        this.stagingDir = properties.home().resolve("tmp");
+        this.installBundled = properties.plugins().installBundled();
+        this.registry = registry;
+        this.manager = new AtriumPluginManager(pluginsDir, SdkVersion.current());
+        this.inspector = new PluginArchiveInspector(SdkVersion.current(), new DefaultVersionManager(),
+                properties.uploads().maxPluginArchiveSize().toBytes());
+    }
+
+    @Override
+    public synchronized void afterPropertiesSet() throws IOException {
+        Files.createDirectories(pluginsDir);
+        Files.createDirectories(stagingDir);
+        if (installBundled) {
+            installBundledPlugins();
+        }
+        TreeSet<String> disabled = readDisabled();
+        try (Stream<Path> files = Files.list(pluginsDir)) {
+            for (Path zip : files.filter(p -> p.toString().endsWith(".zip")).sorted().toList()) {
+                PluginArchive archive;
+                try {
+                    archive = inspector.inspect(zip);
+                } catch (ProblemException e) {
+                    log.error("Ignoring {}: {}", zip.getFileName(), e.getMessage());
+                    continue;
+                }
+                boolean bundled = readBundled().containsKey(archive.id());
+                InstalledPlugin plugin = new InstalledPlugin(archive, InstalledPlugin.State.DISABLED, bundled, null);
+                installed.put(archive.id(), disabled.contains(archive.id()) ? plugin : start(plugin));
+            }
+        }
+        log.info("Plugins: {}", installed.values().stream().map(p -> p.id() + "=" + p.state()).toList());
+    }
+
+    @Override
+    public synchronized void destroy() {
+        for (InstalledPlugin plugin : installed.values()) {
+            if (plugin.state() == InstalledPlugin.State.STARTED) {
+                stop(plugin.id());
+            }
+        }
+    }
+
+    /** Every installed plugin, sorted by id. */
+    public synchronized List<InstalledPlugin> list() {
+        return List.copyOf(installed.values());
+    }
+
+    /** One installed plugin. */
+    public synchronized Optional<InstalledPlugin> find(String id) {
+        return Optional.ofNullable(installed.get(id));
+    }
+
+    /**
+     * Installs and starts an uploaded archive. The file is consumed. If anything is wrong, nothing changes
+     * in the plugins folder and a {@link ProblemException} says why.
+     */
+    public synchronized InstalledPlugin install(Path upload) {
+        try {
+            PluginArchive archive = inspector.inspect(upload);
+            if (installed.containsKey(archive.id())) {
+                throw ProblemException.conflict("plugin-already-installed", "Plugin already installed",
+                        "plugin '" + archive.id() + "' is already installed (version "
+                                + installed.get(archive.id()).archive().version() + "); delete it first")
+                        .with("plugin", archive.id());
+            }
+            return installArchive(archive, false);
+        } finally {
+            deleteQuietly(upload);
+        }
+    }
+
+    /** Starts a disabled plugin. Idempotent. */
+    public synchronized InstalledPlugin enable(String id) {
+        InstalledPlugin plugin = require(id);
+        if (plugin.state() == InstalledPlugin.State.STARTED) {
+            return plugin;
+        }
+        InstalledPlugin started = start(plugin);
+        installed.put(id, started);
+        TreeSet<String> disabled = readDisabled();
+        disabled.remove(id);
+        writeDisabled(disabled);
+        if (started.state() == InstalledPlugin.State.FAILED) {
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "plugin-failed-to-start",
+                    "Plugin failed to start", started.error()).with("plugin", id);
+        }
+        return started;
+    }
+
+    /** Stops a plugin and releases its class loader; it stays installed. Idempotent. */
+    public synchronized InstalledPlugin disable(String id) {
+        InstalledPlugin plugin = require(id);
+        if (plugin.state() == InstalledPlugin.State.STARTED) {
+            stop(id);
+        }
+        InstalledPlugin disabled = plugin.withState(InstalledPlugin.State.DISABLED, null);
+        installed.put(id, disabled);
+        TreeSet<String> ids = readDisabled();
+        ids.add(id);
+        writeDisabled(ids);
+        return disabled;
+    }
+
+    /** Stops and removes a plugin, its archive and its expanded folder. */
+    public synchronized void delete(String id) {
+        InstalledPlugin plugin = require(id);
+        if (plugin.state() == InstalledPlugin.State.STARTED) {
+            stop(id);
+        }
+        removeFiles(plugin.archive().file());
+        installed.remove(id);
+        TreeSet<String> ids = readDisabled();
+        if (ids.remove(id)) {
+            writeDisabled(ids);
+        }
+    }
+
+    /** A fresh file in the staging folder for an upload, on the same file system as the plugins folder. */
+    public Path newStagingFile() {
+        try {
+            Files.createDirectories(stagingDir);
+            return Files.createTempFile(stagingDir, "upload-", ".zip");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private InstalledPlugin require(String id) {
+        InstalledPlugin plugin = installed.get(id);
+        if (plugin == null) {
+            throw ProblemException.notFound("plugin-not-found", "no plugin '" + id + "' is installed")
+                    .with("plugin", id);
+        }
+        return plugin;
+    }
+
+    private InstalledPlugin installArchive(PluginArchive staged, boolean bundled) {
+        Path target = pluginsDir.resolve(staged.id() + "-" + staged.version() + ".zip");
+        try {
+            removeFiles(target);
+            Files.move(staged.file(), target, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store plugin archive", e);
+        }
+        PluginArchive archive = new PluginArchive(target, staged.id(), staged.version(), staged.description(),
+                staged.provider(), staged.license(), staged.requires(), staged.sha256());
+        InstalledPlugin plugin = start(new InstalledPlugin(archive, InstalledPlugin.State.DISABLED, bundled, null));
+        if (plugin.state() == InstalledPlugin.State.FAILED) {
+            removeFiles(target);
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "plugin-failed-to-start",
+                    "Plugin failed to start", plugin.error()).with("plugin", archive.id());
+        }
+        installed.put(archive.id(), plugin);
+        log.info("Installed plugin {} {}", archive.id(), archive.version());
+        return plugin;
+    }
+
+    private InstalledPlugin start(InstalledPlugin plugin) {
+        String id = plugin.id();
+        long began = System.nanoTime();
+        try {
+            String loadedId = manager.loadPlugin(plugin.archive().file());
+            if (!id.equals(loadedId)) {
+                throw new IllegalStateException("descriptor id " + loadedId + " differs from " + id);
+            }
+            PluginState state = manager.startPlugin(id);
+            PluginWrapper wrapper = manager.getPlugin(id);
+            if (state != PluginState.STARTED) {
+                Throwable failure = wrapper.getFailedException();
+                throw new IllegalStateException(failure != null ? failure.getMessage() : "state " + state, failure);
+            }
+            ClassLoader loader = wrapper.getPluginClassLoader();
+            List<Skill> skills = PluginClassLoaders.callWith(loader, () -> manager.getExtensions(Skill.class, id));
+            registry.register(id, plugin.archive().version(), skills, loader);
+            log.info("Started plugin {} with {} skill(s) in {} ms", id, skills.size(),
+                    (System.nanoTime() - began) / 1_000_000);
+            return plugin.withState(InstalledPlugin.State.STARTED, null);
+        } catch (Exception | LinkageError e) {
+            log.warn("Plugin {} failed to start: {}", id, e.toString());
+            registry.unregister(id);
+            unloadQuietly(id);
+            return plugin.withState(InstalledPlugin.State.FAILED, describe(e));
+        }
+    }
+
+    private void stop(String id) {
+        registry.unregister(id);
+        unloadQuietly(id);
+    }
+
+    private void unloadQuietly(String id) {
+        try {
+            if (manager.getPlugin(id) != null) {
+                manager.unloadPlugin(id);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Unloading plugin {} failed: {}", id, e.toString());
+        }
+    }
+
+    private void installBundledPlugins() throws IOException {
+        Properties offered = readBundled();
+        Resource[] bundles = new PathMatchingResourcePatternResolver(getClass().getClassLoader())
+                .getResources("classpath*:bundled-plugins/*.zip");
+        for (Resource bundle : bundles) {
+            Path staged = newStagingFile();
+            try (InputStream in = bundle.getInputStream()) {
+                Files.copy(in, staged, StandardCopyOption.REPLACE_EXISTING);
+            }
+            try {
+                PluginArchive archive = inspector.inspect(staged);
+                String offeredSha = offered.getProperty(archive.id());
+                Optional<Path> current = installedArchiveOf(archive.id());
+                boolean firstTime = offeredSha == null;
+                // A newer build of a bundled plugin replaces the one the platform put there, never one an
+                // admin uploaded or removed.
+                boolean unchangedBundle = current.isPresent() && sha256Of(current.get()).equals(offeredSha)
+                        && !offeredSha.equals(archive.sha256());
+                if (firstTime || unchangedBundle) {
+                    current.ifPresent(PluginCatalog::removeFiles);
+                    Path target = pluginsDir.resolve(archive.id() + "-" + archive.version() + ".zip");
+                    Files.move(staged, target, StandardCopyOption.REPLACE_EXISTING);
+                    offered.setProperty(archive.id(), archive.sha256());
+                    log.info("Installed bundled plugin {} {}", archive.id(), archive.version());
+                }
+            } catch (ProblemException e) {
+                log.error("Bundled plugin {} is not valid: {}", bundle.getFilename(), e.getMessage());
+            } finally {
+                deleteQuietly(staged);
+            }
+        }
+        try (var out = Files.newOutputStream(bundledFile)) {
+            offered.store(out, "bundled plugins already offered, with the checksum of the installed archive");
+        }
+    }
+
+    private Optional<Path> installedArchiveOf(String id) throws IOException {
+        try (Stream<Path> files = Files.list(pluginsDir)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".zip")).filter(p -> {
+                try {
+                    return inspector.inspect(p).id().equals(id);
+                } catch (ProblemException e) {
+                    return false;
+                }
+            }).findFirst();
+        }
+    }
+
+    private String sha256Of(Path zip) {
+        return inspector.inspect(zip).sha256();
+    }
+
+    private Properties readBundled() {
+        Properties properties = new Properties();
+        if (Files.exists(bundledFile)) {
+            try (InputStream in = Files.newInputStream(bundledFile)) {
+                properties.load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return properties;
+    }
+
+    private TreeSet<String> readDisabled() {
+        try {
+            return Files.exists(disabledFile)
+                    ? new TreeSet<>(FileUtils.readLines(disabledFile, true)) : new TreeSet<>();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void writeDisabled(TreeSet<String> ids) {
+        try {
+            Path temp = disabledFile.resolveSibling("disabled.list.tmp");
+            FileUtils.writeLines(new ArrayList<>(ids), temp);
+            Files.move(temp, disabledFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void removeFiles(Path zip) {
+        String name = zip.getFileName().toString();
+        Path expanded = zip.resolveSibling(name.substring(0, name.length() - ".zip".length()));
+        try {
+            if (Files.exists(expanded)) {
+                FileUtils.delete(expanded);
+            }
+            Files.deleteIfExists(zip);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + zip, e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.debug("cannot delete {}", file, e);
+        }
+    }
+
+    private static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+}

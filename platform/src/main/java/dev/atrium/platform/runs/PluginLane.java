@@ -1,0 +1,78 @@
+package dev.atrium.platform.runs;
+
+import java.util.ArrayDeque;
+import java.util.Queue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * A plugin's own workers: at most {@code limit} runs execute at once, the rest wait in order. Worker
+ * threads carry the plugin's class loader as their context class loader; the lane is shut down when the
+ * plugin stops, so no thread keeps the class loader alive.
+ */
+final class PluginLane {
+
+    private final int limit;
+    private final ThreadPoolExecutor executor;
+    private final Scheduler scheduler;
+    private final Queue<Runnable> waiting = new ArrayDeque<>();
+    private int running;
+
+    PluginLane(String pluginId, ClassLoader pluginLoader, int limit) {
+        this.limit = limit;
+        AtomicInteger counter = new AtomicInteger();
+        ThreadFactory threads = task -> {
+            Thread thread = new Thread(task, "plugin-" + pluginId + "-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            thread.setContextClassLoader(pluginLoader);
+            return thread;
+        };
+        // One thread per permitted run, plus headroom for runs that hop threads inside the skill.
+        this.executor = new ThreadPoolExecutor(limit * 2, limit * 2, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), threads);
+        this.executor.allowCoreThreadTimeOut(true);
+        this.scheduler = Schedulers.fromExecutorService(executor, "plugin-" + pluginId);
+    }
+
+    Scheduler scheduler() {
+        return scheduler;
+    }
+
+    /** Runs the start action now if a slot is free, otherwise when one frees up. */
+    void submit(Runnable start) {
+        synchronized (this) {
+            if (running >= limit) {
+                waiting.add(start);
+                return;
+            }
+            running++;
+        }
+        start.run();
+    }
+
+    /** Frees a slot and starts the next waiting run, if any. */
+    void release() {
+        Runnable next;
+        synchronized (this) {
+            next = waiting.poll();
+            if (next == null) {
+                running = Math.max(0, running - 1);
+                return;
+            }
+        }
+        next.run();
+    }
+
+    void shutdown() {
+        synchronized (this) {
+            waiting.clear();
+        }
+        scheduler.dispose();
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,272 @@
+package dev.atrium.platform.runs;
+
+import dev.atrium.platform.config.AtriumProperties;
+import dev.atrium.platform.problem.ProblemException;
+import dev.atrium.platform.problem.Problems;
+import dev.atrium.platform.skills.RegisteredSkill;
+import dev.atrium.platform.skills.SkillRegistry;
+import dev.atrium.sdk.Media;
+import dev.atrium.sdk.PluginSettings;
+import dev.atrium.sdk.RunCancelledException;
+import dev.atrium.sdk.SkillEvent;
+import dev.atrium.sdk.SkillInput;
+import dev.atrium.sdk.document.DocumentKit;
+import dev.atrium.sdk.model.ModelGateway;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Starts, tracks and cancels runs. Each run executes on its plugin's lane (bounded concurrency, the
+ * plugin's context class loader), under a time limit; its events, artifacts and result are recorded on
+ * the {@link Run}. Nothing here blocks an event-loop thread.
+ */
+@Service
+public class RunService {
+
+    private static final Logger log = LoggerFactory.getLogger(RunService.class);
+
+    private final RunStore store;
+    private final AtriumProperties properties;
+    private final ModelGateway models;
+    private final DocumentKit documents;
+    private final JsonMapper json;
+    private final MeterRegistry meters;
+    private final Clock clock = Clock.systemUTC();
+    private final Map<String, PluginLane> lanes = new ConcurrentHashMap<>();
+
+    public RunService(SkillRegistry registry, RunStore store, AtriumProperties properties, ModelGateway models,
+                      DocumentKit documents, JsonMapper json, MeterRegistry meters) {
+        this.store = store;
+        this.properties = properties;
+        this.models = models;
+        this.documents = documents;
+        this.json = json;
+        this.meters = meters;
+        registry.onUnregister(this::pluginStopped);
+    }
+
+    /** A new run id. */
+    public String newRunId() {
+        return UUID.randomUUID().toString();
+    }
+
+    /** The folder where a run's inputs and artifacts live. */
+    public Path folderOf(String runId) {
+        return properties.home().resolve("runs").resolve(runId);
+    }
+
+    /**
+     * Creates the run and queues it on its plugin's lane.
+     *
+     * @param runId from {@link #newRunId()}, already used for the stored input files
+     */
+    public Run start(String runId, RegisteredSkill skill, InputBinder.Bound bound, List<StoredFile> files,
+                     String tenantId, String userId, Locale locale) {
+        Run run = new Run(runId, skill.pluginId(), skill.spec().id(), skill.pluginVersion(), tenantId, userId,
+                bound.values(), files, folderOf(runId), clock);
+        store.add(run);
+        PluginLane lane = lanes.computeIfAbsent(skill.pluginId(),
+                id -> new PluginLane(id, skill.classLoader(), properties.runs().maxConcurrentPerPlugin()));
+        AtomicBoolean holdsSlot = new AtomicBoolean();
+        run.whenFinished().subscribe(finished -> {
+            if (holdsSlot.getAndSet(false)) {
+                lane.release();
+            }
+            store.finished(finished);
+            record(finished);
+        });
+        lane.submit(() -> {
+            holdsSlot.set(true);
+            if (run.status().isFinal()) {
+                // Cancelled while queued: hand the slot straight on.
+                if (holdsSlot.getAndSet(false)) {
+                    lane.release();
+                }
+                return;
+            }
+            execute(run, skill, bound.input(), lane, locale);
+        });
+        return run;
+    }
+
+    /** The run, or a 404 problem. */
+    public Run get(String runId) {
+        return store.find(runId).orElseThrow(() -> ProblemException.notFound("run-not-found",
+                "no run '" + runId + "' exists").with("run", runId));
+    }
+
+    /** Recent runs, newest first. */
+    public List<Run> recent(String pluginId, String skillId, RunStatus status, int limit) {
+        return store.recent(pluginId, skillId, status, limit);
+    }
+
+    /** Cancels a queued or running run; a 409 problem if it already finished. */
+    public Run cancel(String runId) {
+        Run run = get(runId);
+        boolean cancelled = run.finish(RunStatus.CANCELLED,
+                Problems.body(HttpStatus.CONFLICT, "run-cancelled", "Run cancelled", "the run was cancelled"));
+        if (!cancelled) {
+            throw ProblemException.conflict("run-finished", "Run already finished",
+                    "run '" + runId + "' already finished with status " + run.status().wireName())
+                    .with("run", runId).with("status", run.status());
+        }
+        return run;
+    }
+
+    private void execute(Run run, RegisteredSkill skill, SkillInput input, PluginLane lane, Locale locale) {
+        if (!run.markRunning()) {
+            return;
+        }
+        RunContext context = new RunContext(run, locale, clock, settingsOf(skill.pluginId()),
+                new FilePluginStorage(properties.home().resolve("storage").resolve(run.tenantId())
+                        .resolve(skill.pluginId())),
+                models, documents);
+        Duration timeout = timeoutOf(skill);
+        Mono<Long> deadline = Mono.delay(timeout).cache();
+        Disposable subscription = Flux.defer(() -> skill.skill().run(input, context))
+                .subscribeOn(lane.scheduler())
+                .timeout(deadline, event -> deadline)
+                .concatMap(event -> handle(run, event))
+                .subscribe(null, error -> failed(run, error, timeout), () -> completed(run));
+        run.attach(subscription);
+    }
+
+    private Mono<Void> handle(Run run, SkillEvent event) {
+        if (event instanceof SkillEvent.Progress p) {
+            run.emit("progress", Map.of("percent", p.percent(), "message", p.message()));
+        } else if (event instanceof SkillEvent.TextDelta d) {
+            run.emit("delta", Map.of("text", d.text()));
+        } else if (event instanceof SkillEvent.Warning w) {
+            run.emit("warning", Map.of("message", w.message()));
+        } else if (event instanceof SkillEvent.Result r) {
+            // Copied into a JSON tree now: it must serialise, and it must not pin plugin classes.
+            run.setResult(json.valueToTree(r.data()));
+        } else if (event instanceof SkillEvent.Artifact a) {
+            Mono<Void> store = Mono.fromRunnable(() -> storeArtifact(run, a.media()));
+            return Schedulers.isInNonBlockingThread() ? store.subscribeOn(Schedulers.boundedElastic()) : store;
+        }
+        return Mono.empty();
+    }
+
+    private void storeArtifact(Run run, Media media) {
+        String name = SafeFileName.of(media.name(), "artifact");
+        Path folder = run.folder().resolve("artifacts");
+        Path file = folder.resolve(name);
+        try {
+            Files.createDirectories(folder);
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            long size;
+            try (InputStream in = media.open();
+                 OutputStream out = new DigestOutputStream(Files.newOutputStream(file), sha256)) {
+                size = in.transferTo(out);
+            }
+            StoredFile stored = new StoredFile(null, name, media.mediaType(), size,
+                    HexFormat.of().formatHex(sha256.digest()), file);
+            run.addArtifact(stored);
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("name", name);
+            data.put("mediaType", stored.mediaType());
+            data.put("size", size);
+            data.put("sha256", stored.sha256());
+            data.put("url", "/api/runs/" + run.id() + "/artifacts/" + name);
+            run.emit("artifact", data);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store artifact " + name, e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void completed(Run run) {
+        if (run.result() == null) {
+            run.finish(RunStatus.FAILED, Problems.body(HttpStatus.INTERNAL_SERVER_ERROR, "skill-no-result",
+                    "Skill produced no result", "the skill finished without a result"));
+        } else {
+            run.finish(RunStatus.SUCCEEDED, null);
+        }
+    }
+
+    private void failed(Run run, Throwable error, Duration timeout) {
+        if (error instanceof TimeoutException) {
+            run.finish(RunStatus.TIMED_OUT, Problems.body(HttpStatus.GATEWAY_TIMEOUT, "run-timed-out",
+                    "Run timed out", "the run did not finish within " + timeout.toSeconds() + " s"));
+        } else if (error instanceof RunCancelledException && run.cancellation().isCancelled()) {
+            run.finish(RunStatus.CANCELLED, Problems.body(HttpStatus.CONFLICT, "run-cancelled", "Run cancelled",
+                    "the run was cancelled"));
+        } else if (error instanceof dev.atrium.sdk.SkillException || error instanceof ProblemException) {
+            run.finish(RunStatus.FAILED, Problems.of(error));
+        } else {
+            log.warn("Run {} of {}/{} failed", run.id(), run.pluginId(), run.skillId(), error);
+            String message = error.getMessage() == null ? "" : ": " + error.getMessage();
+            run.finish(RunStatus.FAILED, Problems.body(HttpStatus.INTERNAL_SERVER_ERROR, "skill-failed",
+                    "Skill failed", "the skill failed with " + error.getClass().getSimpleName() + message));
+        }
+    }
+
+    private void pluginStopped(String pluginId) {
+        for (Run run : store.active()) {
+            if (run.pluginId().equals(pluginId)) {
+                run.finish(RunStatus.FAILED, Problems.body(HttpStatus.SERVICE_UNAVAILABLE, "plugin-stopped",
+                        "Plugin stopped", "plugin '" + pluginId + "' was stopped while the run was in progress"));
+            }
+        }
+        PluginLane lane = lanes.remove(pluginId);
+        if (lane != null) {
+            lane.shutdown();
+        }
+    }
+
+    private Duration timeoutOf(RegisteredSkill skill) {
+        Duration configured = properties.runs().timeouts().get(skill.key());
+        if (configured != null) {
+            return configured;
+        }
+        return skill.spec().timeout() != null ? skill.spec().timeout() : properties.runs().defaultTimeout();
+    }
+
+    private PluginSettings settingsOf(String pluginId) {
+        return PluginSettings.of(properties.plugins().settings().getOrDefault(pluginId, Map.of()));
+    }
+
+    private void record(Run run) {
+        if (run.startedAt() == null || run.finishedAt() == null) {
+            return;
+        }
+        Timer.builder("atrium.runs")
+                .description("Skill runs by outcome")
+                .tag("plugin", run.pluginId())
+                .tag("skill", run.skillId())
+                .tag("status", run.status().wireName())
+                .register(meters)
+                .record(Duration.between(run.startedAt(), run.finishedAt()));
+    }
+}

@@ -1,0 +1,87 @@
+package dev.atrium.platform.skills;
+
+import dev.atrium.sdk.Skill;
+import dev.atrium.sdk.SkillSpec;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.springframework.stereotype.Component;
+
+/**
+ * The skills of every started plugin. Follows plugin start and stop: a plugin's skills are registered
+ * when it starts and removed, with listeners told, before it stops.
+ */
+@Component
+public class SkillRegistry {
+
+    private final Map<String, Map<String, RegisteredSkill>> byPlugin = new ConcurrentHashMap<>();
+    private final List<Consumer<String>> unregisterListeners = new CopyOnWriteArrayList<>();
+
+    /**
+     * Registers a started plugin's skills, reading each spec under the plugin's class loader.
+     *
+     * @throws IllegalArgumentException if a spec is invalid or two skills share an id
+     */
+    public List<RegisteredSkill> register(String pluginId, String version, List<Skill> skills, ClassLoader loader) {
+        Map<String, RegisteredSkill> entries = new LinkedHashMap<>();
+        for (Skill skill : skills) {
+            SkillSpec spec;
+            try {
+                spec = PluginClassLoaders.callWith(loader, skill::spec);
+            } catch (Exception e) {
+                throw new IllegalArgumentException("skill " + skill.getClass().getName()
+                        + " has an invalid spec: " + e.getMessage(), e);
+            }
+            if (spec == null) {
+                throw new IllegalArgumentException("skill " + skill.getClass().getName() + " returned no spec");
+            }
+            if (entries.put(spec.id(), new RegisteredSkill(pluginId, version, skill, spec, loader)) != null) {
+                throw new IllegalArgumentException("two skills of plugin " + pluginId + " have the id " + spec.id());
+            }
+        }
+        byPlugin.put(pluginId, Map.copyOf(entries));
+        return List.copyOf(entries.values());
+    }
+
+    /** Removes a plugin's skills after telling listeners (which cancel its runs and free its workers). */
+    public void unregister(String pluginId) {
+        if (byPlugin.remove(pluginId) != null) {
+            unregisterListeners.forEach(listener -> listener.accept(pluginId));
+        }
+    }
+
+    /** Subscribes to plugin removal. */
+    public void onUnregister(Consumer<String> listener) {
+        unregisterListeners.add(listener);
+    }
+
+    /** The skill, if its plugin is started. */
+    public Optional<RegisteredSkill> find(String pluginId, String skillId) {
+        return Optional.ofNullable(byPlugin.getOrDefault(pluginId, Map.of()).get(skillId));
+    }
+
+    /** Whether the plugin is started (has registered, possibly zero, skills). */
+    public boolean hasPlugin(String pluginId) {
+        return byPlugin.containsKey(pluginId);
+    }
+
+    /** The skills of one plugin, sorted by id. */
+    public List<RegisteredSkill> skillsOf(String pluginId) {
+        return byPlugin.getOrDefault(pluginId, Map.of()).values().stream()
+                .sorted(Comparator.comparing(s -> s.spec().id())).toList();
+    }
+
+    /** Every registered skill, sorted by plugin and id. */
+    public List<RegisteredSkill> all() {
+        List<RegisteredSkill> all = new ArrayList<>();
+        byPlugin.values().forEach(m -> all.addAll(m.values()));
+        all.sort(Comparator.comparing(RegisteredSkill::key));
+        return all;
+    }
+}

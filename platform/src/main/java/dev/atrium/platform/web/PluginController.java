@@ -1,0 +1,127 @@
+package dev.atrium.platform.web;
+
+import dev.atrium.platform.config.AtriumProperties;
+import dev.atrium.platform.plugins.InstalledPlugin;
+import dev.atrium.platform.plugins.PluginCatalog;
+import dev.atrium.platform.problem.ProblemException;
+import dev.atrium.platform.skills.SkillRegistry;
+import java.net.URI;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.codec.multipart.FilePart;
+import org.springframework.http.codec.multipart.Part;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/** Installing, listing, enabling, disabling and removing plugins. */
+@RestController
+@RequestMapping("/api/plugins")
+public class PluginController {
+
+    private final PluginCatalog catalog;
+    private final SkillRegistry registry;
+    private final long maxArchiveBytes;
+
+    public PluginController(PluginCatalog catalog, SkillRegistry registry, AtriumProperties properties) {
+        this.catalog = catalog;
+        this.registry = registry;
+        this.maxArchiveBytes = properties.uploads().maxPluginArchiveSize().toBytes();
+    }
+
+    @GetMapping
+    public Mono<List<Map<String, Object>>> list() {
+        return blocking(() -> catalog.list().stream().map(this::view).toList());
+    }
+
+    @GetMapping("/{id}")
+    public Mono<Map<String, Object>> get(@PathVariable String id) {
+        return blocking(() -> view(catalog.find(id).orElseThrow(() ->
+                ProblemException.notFound("plugin-not-found", "no plugin '" + id + "' is installed"))));
+    }
+
+    /** Installs an archive sent as a multipart {@code file} part or as the raw request body. */
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    public Mono<ResponseEntity<Map<String, Object>>> uploadMultipart(ServerWebExchange exchange) {
+        return exchange.getMultipartData().flatMap(parts -> {
+            Part part = parts.getFirst("file");
+            if (part == null) {
+                part = parts.values().stream().flatMap(List::stream).filter(p -> p instanceof FilePart)
+                        .findFirst().orElse(null);
+            }
+            if (!(part instanceof FilePart)) {
+                return Mono.error(ProblemException.badRequest("bad-request", "No plugin archive",
+                        "send the plugin archive as a multipart file part named 'file'"));
+            }
+            return install(part.content());
+        });
+    }
+
+    @PostMapping(consumes = {"application/zip", "application/x-zip-compressed", "application/octet-stream",
+            "application/java-archive"})
+    public Mono<ResponseEntity<Map<String, Object>>> uploadRaw(ServerWebExchange exchange) {
+        return install(exchange.getRequest().getBody());
+    }
+
+    @PostMapping("/{id}/enable")
+    public Mono<Map<String, Object>> enable(@PathVariable String id) {
+        return blocking(() -> view(catalog.enable(id)));
+    }
+
+    @PostMapping("/{id}/disable")
+    public Mono<Map<String, Object>> disable(@PathVariable String id) {
+        return blocking(() -> view(catalog.disable(id)));
+    }
+
+    @DeleteMapping("/{id}")
+    public Mono<ResponseEntity<Void>> delete(@PathVariable String id) {
+        return blocking(() -> {
+            catalog.delete(id);
+            return ResponseEntity.noContent().<Void>build();
+        });
+    }
+
+    private Mono<ResponseEntity<Map<String, Object>>> install(Flux<DataBuffer> content) {
+        return Mono.fromCallable(catalog::newStagingFile).subscribeOn(Schedulers.boundedElastic())
+                .flatMap(staged -> {
+                    AtomicLong size = new AtomicLong();
+                    Flux<DataBuffer> bounded = content.doOnNext(buffer -> {
+                        if (size.addAndGet(buffer.readableByteCount()) > maxArchiveBytes) {
+                            DataBufferUtils.release(buffer);
+                            throw new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large",
+                                    "Plugin archive too large", "plugin archives are limited to "
+                                    + maxArchiveBytes + " bytes");
+                        }
+                    });
+                    return DataBufferUtils.write(bounded, staged)
+                            .then(blocking(() -> catalog.install(staged)))
+                            .onErrorResume(error -> blocking(() -> Files.deleteIfExists(staged))
+                                    .then(Mono.error(error)));
+                })
+                .map(plugin -> ResponseEntity.created(URI.create("/api/plugins/" + plugin.id())).body(view(plugin)));
+    }
+
+    private Map<String, Object> view(InstalledPlugin plugin) {
+        return Views.plugin(plugin, registry.skillsOf(plugin.id()));
+    }
+
+    private static <T> Mono<T> blocking(Callable<T> action) {
+        return Mono.fromCallable(action).subscribeOn(Schedulers.boundedElastic());
+    }
+
+}

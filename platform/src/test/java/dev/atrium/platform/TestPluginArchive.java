@@ -1,0 +1,114 @@
+package dev.atrium.platform;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Builds real plugin archives in a temp folder from compiled test classes: PF4J's zip layout with a jar
+ * in lib/ holding the classes and their extension index. Variants make hostile archives.
+ */
+final class TestPluginArchive {
+
+    private final String id;
+    private String version = "1.0.0";
+    private String requires = ">=0.1.0";
+    private final List<Class<?>> extensions = new ArrayList<>();
+    private final Map<String, byte[]> extraZipEntries = new LinkedHashMap<>();
+    private final Map<String, byte[]> extraJarEntries = new LinkedHashMap<>();
+
+    private TestPluginArchive(String id) {
+        this.id = id;
+    }
+
+    static TestPluginArchive plugin(String id) {
+        return new TestPluginArchive(id);
+    }
+
+    TestPluginArchive version(String value) {
+        this.version = value;
+        return this;
+    }
+
+    TestPluginArchive requires(String value) {
+        this.requires = value;
+        return this;
+    }
+
+    TestPluginArchive extensions(Class<?>... classes) {
+        extensions.addAll(List.of(classes));
+        return this;
+    }
+
+    /** Adds an entry to the outer zip, for example a {@code ../} path. */
+    TestPluginArchive zipEntry(String name, byte[] content) {
+        extraZipEntries.put(name, content);
+        return this;
+    }
+
+    /** Puts a copy of an SDK class in the plugin jar, as a wrongly built plugin would. */
+    TestPluginArchive bundlingSdk() {
+        extraJarEntries.put("dev/atrium/sdk/Skill.class", classBytes(dev.atrium.sdk.Skill.class));
+        return this;
+    }
+
+    Path writeTo(Path folder) {
+        try {
+            Path zip = Files.createTempFile(folder, id + "-", ".zip");
+            try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+                put(out, "plugin.properties", ("plugin.id=" + id + "\nplugin.version=" + version
+                        + "\nplugin.requires=" + requires + "\nplugin.provider=tests\nplugin.description=test plugin "
+                        + id + "\n").getBytes(StandardCharsets.UTF_8));
+                put(out, "lib/" + id + ".jar", jar());
+                for (Map.Entry<String, byte[]> entry : extraZipEntries.entrySet()) {
+                    put(out, entry.getKey(), entry.getValue());
+                }
+            }
+            return zip;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private byte[] jar() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream jar = new ZipOutputStream(bytes)) {
+            StringBuilder index = new StringBuilder();
+            for (Class<?> type : extensions) {
+                put(jar, type.getName().replace('.', '/') + ".class", classBytes(type));
+                index.append(type.getName()).append('\n');
+            }
+            put(jar, "META-INF/extensions.idx", index.toString().getBytes(StandardCharsets.UTF_8));
+            for (Map.Entry<String, byte[]> entry : extraJarEntries.entrySet()) {
+                put(jar, entry.getKey(), entry.getValue());
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    private static byte[] classBytes(Class<?> type) {
+        String resource = "/" + type.getName().replace('.', '/') + ".class";
+        try (InputStream in = type.getResourceAsStream(resource)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void put(ZipOutputStream out, String name, byte[] content) throws IOException {
+        out.putNextEntry(new ZipEntry(name));
+        out.write(content);
+        out.closeEntry();
+    }
+
+}
