@@ -22,7 +22,8 @@ public final class Problems {
     public static Map<String, Object> of(Throwable error) {
         if (error instanceof ProblemException problem) {
             Map<String, Object> body = body(problem.status(), problem.code(), problem.title(), problem.getMessage());
-            body.putAll(problem.properties());
+            // Extension members never replace the standard ones.
+            problem.properties().forEach(body::putIfAbsent);
             return body;
         }
         if (error instanceof SkillException skill) {

@@ -137,7 +137,7 @@ public class RunService {
         if (!cancelled) {
             throw ProblemException.conflict("run-finished", "Run already finished",
                     "run '" + runId + "' already finished with status " + run.status().wireName())
-                    .with("run", runId).with("status", run.status());
+                    .with("run", runId).with("runStatus", run.status());
         }
         return run;
     }
