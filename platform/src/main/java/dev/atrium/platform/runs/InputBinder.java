@@ -1,12 +1,11 @@
 package dev.atrium.platform.runs;
 
 import dev.atrium.platform.problem.ProblemException;
+import dev.atrium.sdk.BadInputException;
 import dev.atrium.sdk.InputSpec;
-import dev.atrium.sdk.InputType;
 import dev.atrium.sdk.Media;
 import dev.atrium.sdk.SkillInput;
 import dev.atrium.sdk.SkillSpec;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,12 +31,12 @@ public final class InputBinder {
         List<Map<String, String>> errors = new ArrayList<>();
         for (String key : rawValues.keySet()) {
             if (spec.input(key).isEmpty()) {
-                errors.add(error(key, "unknown input; this skill takes " + spec.inputs().stream().map(InputSpec::id).toList()));
+                errors.add(error(key, "is not an input of this skill, which takes " + spec.inputs().stream().map(InputSpec::id).toList()));
             }
         }
         for (String key : files.keySet()) {
             if (spec.input(key).filter(i -> i.type().isFile()).isEmpty()) {
-                errors.add(error(key, "a file was sent for '" + key + "', which is not a file input of this skill"));
+                errors.add(error(key, "is not a file input of this skill"));
             }
         }
         SkillInput.Builder input = SkillInput.builder();
@@ -58,17 +57,16 @@ public final class InputBinder {
                 continue;
             }
             try {
-                Object value = convert(declared, raw);
+                Object value = declared.coerce(raw);
                 input.value(declared.id(), value);
                 values.put(declared.id(), value);
-            } catch (IllegalArgumentException e) {
-                errors.add(error(declared.id(), e.getMessage()));
+            } catch (BadInputException e) {
+                errors.add(Map.of("input", declared.id(), "message", e.getMessage()));
             }
         }
         if (!errors.isEmpty()) {
             Map<String, String> first = errors.get(0);
-            throw ProblemException.badRequest("bad-input", "Bad input",
-                            "input '" + first.get("input") + "' " + first.get("message"))
+            throw ProblemException.badRequest("bad-input", "Bad input", first.get("message"))
                     .with("input", first.get("input")).with("errors", errors);
         }
         return new Bound(input.build(), values);
@@ -116,55 +114,7 @@ public final class InputBinder {
                 .with("input", spec.id()).with("maxBytes", spec.maxBytes());
     }
 
-    private static Object convert(InputSpec spec, Object raw) {
-        switch (spec.type()) {
-            case TEXT, LONG_TEXT -> {
-                if (raw instanceof Map || raw instanceof List) {
-                    throw new IllegalArgumentException("must be text");
-                }
-                return raw.toString();
-            }
-            case NUMBER -> {
-                BigDecimal number;
-                try {
-                    number = raw instanceof Number n ? new BigDecimal(n.toString()) : new BigDecimal(raw.toString().trim());
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("must be a number, got '" + raw + "'");
-                }
-                if (spec.min() != null && number.doubleValue() < spec.min()) {
-                    throw new IllegalArgumentException("must be at least " + spec.min());
-                }
-                if (spec.max() != null && number.doubleValue() > spec.max()) {
-                    throw new IllegalArgumentException("must be at most " + spec.max());
-                }
-                return number.stripTrailingZeros().scale() <= 0 && number.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) < 0
-                        ? (Object) number.longValueExact() : (Object) number.doubleValue();
-            }
-            case BOOLEAN -> {
-                if (raw instanceof Boolean b) {
-                    return b;
-                }
-                String text = raw.toString().trim().toLowerCase(java.util.Locale.ROOT);
-                if (text.equals("true") || text.equals("on") || text.equals("1")) {
-                    return true;
-                }
-                if (text.equals("false") || text.equals("off") || text.equals("0")) {
-                    return false;
-                }
-                throw new IllegalArgumentException("must be true or false, got '" + raw + "'");
-            }
-            case CHOICE -> {
-                String text = raw.toString();
-                if (!spec.options().contains(text)) {
-                    throw new IllegalArgumentException("must be one of " + spec.options() + ", got '" + text + "'");
-                }
-                return text;
-            }
-            default -> throw new IllegalArgumentException("cannot take a value");
-        }
-    }
-
-    private static Map<String, String> error(String input, String message) {
-        return Map.of("input", input, "message", message);
+    private static Map<String, String> error(String input, String problem) {
+        return Map.of("input", input, "message", "input '" + input + "' " + problem);
     }
 }

@@ -1,7 +1,9 @@
 package dev.atrium.sdk;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -38,7 +40,8 @@ public record InputSpec(String id, InputType type, String label, String descript
         label = label == null || label.isBlank() ? id : label;
         description = description == null ? "" : description;
         options = options == null ? List.of() : List.copyOf(options);
-        accept = accept == null ? List.of() : accept.stream().map(a -> a.toLowerCase(Locale.ROOT)).toList();
+        accept = accept == null ? List.of()
+                : accept.stream().map(a -> a.toLowerCase(Locale.ROOT).split(";")[0].trim()).toList();
         maxBytes = maxBytes <= 0 ? DEFAULT_MAX_BYTES : maxBytes;
         maxFiles = type == InputType.FILES ? (maxFiles <= 0 ? 10 : maxFiles) : 1;
         if (type == InputType.CHOICE && options.isEmpty()) {
@@ -62,6 +65,65 @@ public record InputSpec(String id, InputType type, String label, String descript
             }
         }
         return false;
+    }
+
+    /**
+     * The value a skill sees for a raw JSON or form value of this (non-file) input: text as a string, a number
+     * as a {@code Long} when whole and a {@code Double} otherwise, a boolean as a {@code Boolean} (form values
+     * {@code on/off/1/0} included), a choice as one of its options. Hosts and the testkit call this, so a
+     * skill sees the same values everywhere.
+     *
+     * @param raw the value as received, not null
+     * @return the normalised value
+     * @throws BadInputException naming this input if the value does not fit
+     */
+    public Object coerce(Object raw) {
+        switch (type) {
+            case TEXT, LONG_TEXT -> {
+                if (raw instanceof Map<?, ?> || raw instanceof Iterable<?> || raw.getClass().isArray()) {
+                    throw invalid("must be text");
+                }
+                return raw.toString();
+            }
+            case NUMBER -> {
+                BigDecimal number;
+                try {
+                    number = new BigDecimal(raw.toString().trim());
+                } catch (NumberFormatException e) {
+                    throw invalid("must be a number, got '" + raw + "'");
+                }
+                if (min != null && number.doubleValue() < min) {
+                    throw invalid("must be at least " + min + ", got " + raw);
+                }
+                if (max != null && number.doubleValue() > max) {
+                    throw invalid("must be at most " + max + ", got " + raw);
+                }
+                boolean whole = number.stripTrailingZeros().scale() <= 0
+                        && number.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) < 0;
+                return whole ? (Object) number.longValueExact() : (Object) number.doubleValue();
+            }
+            case BOOLEAN -> {
+                if (raw instanceof Boolean b) {
+                    return b;
+                }
+                return switch (raw.toString().trim().toLowerCase(Locale.ROOT)) {
+                    case "true", "on", "1" -> true;
+                    case "false", "off", "0" -> false;
+                    default -> throw invalid("must be true or false, got '" + raw + "'");
+                };
+            }
+            case CHOICE -> {
+                if (!options.contains(raw.toString())) {
+                    throw invalid("must be one of " + options + ", got '" + raw + "'");
+                }
+                return raw.toString();
+            }
+            default -> throw invalid("is a file input: send a file, not a value");
+        }
+    }
+
+    private BadInputException invalid(String problem) {
+        return new BadInputException(id, "input '" + id + "' " + problem);
     }
 
     /** Starts a single-line text input. */

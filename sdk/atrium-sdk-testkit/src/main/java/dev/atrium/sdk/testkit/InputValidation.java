@@ -6,9 +6,7 @@ import dev.atrium.sdk.Media;
 import dev.atrium.sdk.SkillInput;
 import dev.atrium.sdk.SkillSpec;
 import dev.atrium.sdk.UnsupportedMediaException;
-import java.math.BigDecimal;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -86,7 +84,7 @@ final class InputValidation {
         return given;
     }
 
-    /** The value the skill sees: text as a string, a number as a Long or Double, a boolean as a Boolean. */
+    /** The value the skill sees, normalised by {@link InputSpec#coerce(Object)} as the host does. */
     private static Object checkValue(InputSpec spec, Object given) {
         String id = spec.id();
         Object value = given;
@@ -99,55 +97,6 @@ final class InputValidation {
             }
             return null;
         }
-        return switch (spec.type()) {
-            case NUMBER -> toNumber(spec, value);
-            case BOOLEAN -> toBoolean(id, value);
-            case CHOICE -> {
-                if (!spec.options().contains(value.toString())) {
-                    throw new BadInputException(id, "input '" + id + "' must be one of " + spec.options() + ", got '"
-                            + value + "'");
-                }
-                yield value.toString();
-            }
-            default -> {
-                if (value instanceof Map<?, ?> || value instanceof Iterable<?> || value.getClass().isArray()) {
-                    throw new BadInputException(id, "input '" + id + "' takes text, got "
-                            + value.getClass().getSimpleName());
-                }
-                yield value.toString();
-            }
-        };
-    }
-
-    private static Object toNumber(InputSpec spec, Object value) {
-        String id = spec.id();
-        BigDecimal number;
-        try {
-            number = new BigDecimal(value.toString().trim());
-        } catch (NumberFormatException e) {
-            throw new BadInputException(id, "input '" + id + "' is not a number: '" + value + "'", e);
-        }
-        if (spec.min() != null && number.doubleValue() < spec.min()) {
-            throw new BadInputException(id, "input '" + id + "' must be at least " + spec.min() + ", got " + value);
-        }
-        if (spec.max() != null && number.doubleValue() > spec.max()) {
-            throw new BadInputException(id, "input '" + id + "' must be at most " + spec.max() + ", got " + value);
-        }
-        // Whole numbers arrive as Long and others as Double, as JSON numbers do on the host.
-        boolean whole = number.stripTrailingZeros().scale() <= 0
-                && number.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) < 0;
-        return whole ? (Object) number.longValueExact() : (Object) number.doubleValue();
-    }
-
-    private static Boolean toBoolean(String id, Object value) {
-        if (value instanceof Boolean b) {
-            return b;
-        }
-        // Form posts send on/off and 1/0; the host takes those too.
-        return switch (value.toString().trim().toLowerCase(Locale.ROOT)) {
-            case "true", "on", "1" -> true;
-            case "false", "off", "0" -> false;
-            default -> throw new BadInputException(id, "input '" + id + "' must be true or false, got '" + value + "'");
-        };
+        return spec.coerce(value);
     }
 }
