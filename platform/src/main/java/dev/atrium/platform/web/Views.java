@@ -31,7 +31,7 @@ final class Views {
         view.put("sha256", plugin.archive().sha256());
         view.put("error", plugin.error());
         view.put("skills", skills.stream().map(s -> Map.of("id", s.spec().id(), "title", s.spec().title())).toList());
-        view.put("links", Map.of("self", "/api/plugins/" + plugin.id(), "page", "/plugins/" + plugin.id() + "/"));
+        view.put("links", Map.of("self", "/api/plugins/" + plugin.id()));
         return view;
     }
 
@@ -48,7 +48,7 @@ final class Views {
         view.put("capabilities", spec.capabilities());
         view.put("timeoutSeconds", spec.timeout() == null ? null : spec.timeout().toSeconds());
         String base = "/api/skills/" + skill.key();
-        view.put("links", Map.of("self", base, "runs", base + "/runs", "page", "/skills/" + skill.key()));
+        view.put("links", Map.of("self", base, "runs", base + "/runs"));
         return view;
     }
 
