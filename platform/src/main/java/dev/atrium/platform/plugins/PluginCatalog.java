@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.stream.Stream;
 import org.pf4j.DefaultVersionManager;
 import org.pf4j.PluginState;
@@ -52,7 +52,8 @@ public class PluginCatalog implements InitializingBean, DisposableBean {
     private final SkillRegistry registry;
     private final AtriumPluginManager manager;
     private final PluginArchiveInspector inspector;
-    private final Map<String, InstalledPlugin> installed = new TreeMap<>();
+    // Reads (from request threads) need no lock; changes happen under this object's monitor.
+    private final Map<String, InstalledPlugin> installed = new ConcurrentSkipListMap<>();
 
     public PluginCatalog(AtriumProperties properties, SkillRegistry registry) {
         this.pluginsDir = properties.home().resolve("plugins");
@@ -101,12 +102,12 @@ public class PluginCatalog implements InitializingBean, DisposableBean {
     }
 
     /** Every installed plugin, sorted by id. */
-    public synchronized List<InstalledPlugin> list() {
+    public List<InstalledPlugin> list() {
         return List.copyOf(installed.values());
     }
 
     /** One installed plugin. */
-    public synchronized Optional<InstalledPlugin> find(String id) {
+    public Optional<InstalledPlugin> find(String id) {
         return Optional.ofNullable(installed.get(id));
     }
 

@@ -1,0 +1,67 @@
+package dev.atrium.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.atrium.platform.config.AtriumProperties;
+import dev.atrium.platform.lab.CrashSkill;
+import dev.atrium.platform.lab.SleepSkill;
+import dev.atrium.platform.plugins.InstalledPlugin;
+import dev.atrium.platform.plugins.PluginCatalog;
+import dev.atrium.platform.problem.ProblemException;
+import dev.atrium.platform.skills.SkillRegistry;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The plugin catalog over a real plugins folder, across restarts, without the web layer. */
+class PluginCatalogTest {
+
+    @TempDir
+    Path home;
+
+    @TempDir
+    Path uploads;
+
+    @Test
+    void keepsInstalledAndDisabledPluginsAcrossARestart() throws Exception {
+        SkillRegistry registry = new SkillRegistry();
+        PluginCatalog catalog = start(registry);
+        catalog.install(TestPluginArchive.plugin("lab").extensions(SleepSkill.class, CrashSkill.class).writeTo(uploads));
+        assertThat(registry.skillsOf("lab")).hasSize(2);
+        catalog.disable("lab");
+        assertThat(registry.hasPlugin("lab")).isFalse();
+        catalog.destroy();
+
+        SkillRegistry afterRestart = new SkillRegistry();
+        PluginCatalog restarted = start(afterRestart);
+        assertThat(restarted.find("lab")).get().extracting(InstalledPlugin::state).isEqualTo(InstalledPlugin.State.DISABLED);
+        assertThat(afterRestart.hasPlugin("lab")).isFalse();
+
+        restarted.enable("lab");
+        assertThat(afterRestart.find("lab", "sleep")).isPresent();
+        restarted.destroy();
+    }
+
+    @Test
+    void doesNotReinstallABundledPluginTheAdminRemoved() throws Exception {
+        PluginCatalog catalog = start(new SkillRegistry());
+        assertThat(catalog.find("hello")).isPresent();
+        catalog.delete("hello");
+        catalog.destroy();
+
+        PluginCatalog restarted = start(new SkillRegistry());
+        assertThat(restarted.find("hello")).isEmpty();
+        assertThatThrownBy(() -> restarted.enable("hello")).isInstanceOf(ProblemException.class);
+        restarted.destroy();
+    }
+
+    private PluginCatalog start(SkillRegistry registry) throws Exception {
+        AtriumProperties properties = new AtriumProperties(home, null,
+                new AtriumProperties.Plugins(true, Map.of()), null);
+        PluginCatalog catalog = new PluginCatalog(properties, registry);
+        catalog.afterPropertiesSet();
+        return catalog;
+    }
+}
