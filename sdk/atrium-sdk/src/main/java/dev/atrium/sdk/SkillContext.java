@@ -2,6 +2,7 @@ package dev.atrium.sdk;
 
 import dev.atrium.sdk.document.DocumentKit;
 import dev.atrium.sdk.model.ModelGateway;
+import dev.atrium.sdk.text.TextKit;
 import java.time.Clock;
 import java.util.Locale;
 import org.slf4j.Logger;
@@ -48,6 +49,9 @@ public interface SkillContext {
 
     /** Reading and writing PDF, DOCX and XLSX. */
     DocumentKit documents();
+
+    /** Sentences, language, keywords, extractive summaries and passage retrieval, offline. */
+    TextKit text();
 
     /** Tells whether the run was cancelled or timed out, so blocking work can stop early. */
     CancellationSignal cancellation();
