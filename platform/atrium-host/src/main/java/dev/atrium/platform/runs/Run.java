@@ -39,6 +39,7 @@ public final class Run {
     private final Sinks.One<Run> finished = Sinks.one();
     private final Map<String, StoredFile> artifacts = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Cancellation cancellation = new Cancellation();
+    private final RunUsage usage = new RunUsage();
 
     private volatile RunStatus status = RunStatus.QUEUED;
     private volatile Instant startedAt;
@@ -131,6 +132,15 @@ public final class Run {
 
     public StoredFile artifact(String name) {
         return artifacts.get(name);
+    }
+
+    /** Model calls, tokens, cost and engines used so far. */
+    public Map<String, Object> usage() {
+        return usage.view();
+    }
+
+    void addModelCall(dev.atrium.platform.usage.ModelCall call) {
+        usage.add(call);
     }
 
     CancellationSignal cancellation() {

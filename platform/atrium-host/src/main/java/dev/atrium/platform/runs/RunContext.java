@@ -6,6 +6,7 @@ import dev.atrium.sdk.PluginStorage;
 import dev.atrium.sdk.SkillContext;
 import dev.atrium.sdk.document.DocumentKit;
 import dev.atrium.sdk.model.ModelGateway;
+import dev.atrium.sdk.text.TextKit;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
@@ -22,10 +23,11 @@ final class RunContext implements SkillContext {
     private final PluginStorage storage;
     private final ModelGateway models;
     private final DocumentKit documents;
+    private final TextKit text;
     private final Logger logger;
 
     RunContext(Run run, Locale locale, Clock clock, PluginSettings settings, PluginStorage storage,
-               ModelGateway models, DocumentKit documents) {
+               ModelGateway models, DocumentKit documents, TextKit text) {
         this.run = run;
         this.locale = locale;
         this.clock = clock;
@@ -33,6 +35,7 @@ final class RunContext implements SkillContext {
         this.storage = storage;
         this.models = models;
         this.documents = documents;
+        this.text = text;
         this.logger = LoggerFactory.getLogger("plugin." + run.pluginId() + "." + run.skillId());
     }
 
@@ -94,6 +97,11 @@ final class RunContext implements SkillContext {
     @Override
     public DocumentKit documents() {
         return documents;
+    }
+
+    @Override
+    public TextKit text() {
+        return text;
     }
 
     @Override

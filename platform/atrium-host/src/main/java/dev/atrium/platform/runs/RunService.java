@@ -11,6 +11,8 @@ import dev.atrium.sdk.RunCancelledException;
 import dev.atrium.sdk.SkillEvent;
 import dev.atrium.sdk.SkillInput;
 import dev.atrium.sdk.document.DocumentKit;
+import dev.atrium.platform.models.ModelGateways;
+import dev.atrium.platform.models.TextKits;
 import dev.atrium.sdk.model.ModelGateway;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -56,18 +58,20 @@ public class RunService {
 
     private final RunStore store;
     private final AtriumProperties properties;
-    private final ModelGateway models;
+    private final ModelGateways models;
+    private final TextKits texts;
     private final DocumentKit documents;
     private final JsonMapper json;
     private final MeterRegistry meters;
     private final Clock clock = Clock.systemUTC();
     private final Map<String, PluginLane> lanes = new ConcurrentHashMap<>();
 
-    public RunService(SkillRegistry registry, RunStore store, AtriumProperties properties, ModelGateway models,
-                      DocumentKit documents, JsonMapper json, MeterRegistry meters) {
+    public RunService(SkillRegistry registry, RunStore store, AtriumProperties properties, ModelGateways models,
+                      TextKits texts, DocumentKit documents, JsonMapper json, MeterRegistry meters) {
         this.store = store;
         this.properties = properties;
         this.models = models;
+        this.texts = texts;
         this.documents = documents;
         this.json = json;
         this.meters = meters;
@@ -146,10 +150,11 @@ public class RunService {
         if (!run.markRunning()) {
             return;
         }
+        ModelGateway gateway = models.forRun(run.pluginId(), run.skillId(), run.id(), run.tenantId(), run::addModelCall);
         RunContext context = new RunContext(run, locale, clock, settingsOf(skill.pluginId()),
                 new FilePluginStorage(properties.home().resolve("storage").resolve(run.tenantId())
                         .resolve(skill.pluginId())),
-                models, documents);
+                gateway, documents, texts.using(gateway));
         Duration timeout = timeoutOf(skill);
         Mono<Long> deadline = Mono.delay(timeout).cache();
         Disposable subscription = Flux.defer(() -> skill.skill().run(input, context))

@@ -71,6 +71,7 @@ final class Views {
         view.put("result", run.result());
         view.put("artifacts", run.artifacts().stream().map(a -> artifact(run, a)).toList());
         view.put("error", run.error());
+        view.put("usage", run.usage());
         String base = "/api/runs/" + run.id();
         view.put("links", Map.of("self", base, "events", base + "/events"));
         return view;
