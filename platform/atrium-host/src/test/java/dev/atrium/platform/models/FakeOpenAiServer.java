@@ -21,10 +21,10 @@ import java.util.concurrent.Executors;
  * transcriptions, image generations and edits, model listing. Replies are scripted per path; every request
  * is recorded for assertions.
  */
-final class FakeOpenAiServer implements AutoCloseable {
+public final class FakeOpenAiServer implements AutoCloseable {
 
     /** A request as received. */
-    record Request(String method, String path, Map<String, List<String>> headers, String body) {
+    public record Request(String method, String path, Map<String, List<String>> headers, String body) {
         String header(String name) {
             for (Map.Entry<String, List<String>> entry : headers.entrySet()) {
                 if (entry.getKey().equalsIgnoreCase(name)) {
@@ -36,15 +36,20 @@ final class FakeOpenAiServer implements AutoCloseable {
     }
 
     /** What to answer. */
-    interface Reply {
+    public interface Reply {
         void send(HttpExchange exchange) throws IOException;
+    }
+
+    static {
+        // Stream chunks leave at once, as from a real provider; without it Nagle + delayed ACKs add ~40 ms.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
     }
 
     private final HttpServer server;
     private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, Deque<Reply>> scripted = new ConcurrentHashMap<>();
 
-    FakeOpenAiServer() throws IOException {
+    public FakeOpenAiServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newCachedThreadPool(r -> {
             Thread thread = new Thread(r, "fake-openai");
@@ -56,25 +61,25 @@ final class FakeOpenAiServer implements AutoCloseable {
     }
 
     /** The base URL clients configure, with {@code /v1}. */
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
     }
 
     /** Queues replies for a path such as {@code /v1/chat/completions}; the last one repeats. */
-    FakeOpenAiServer on(String path, Reply... replies) {
+    public FakeOpenAiServer on(String path, Reply... replies) {
         Deque<Reply> queue = scripted.computeIfAbsent(path, p -> new ConcurrentLinkedDeque<>());
         queue.clear();
         queue.addAll(List.of(replies));
         return this;
     }
 
-    List<Request> requests() {
+    public List<Request> requests() {
         synchronized (requests) {
             return List.copyOf(requests);
         }
     }
 
-    List<Request> requests(String path) {
+    public List<Request> requests(String path) {
         return requests().stream().filter(r -> r.path().equals(path)).toList();
     }
 
@@ -101,7 +106,7 @@ final class FakeOpenAiServer implements AutoCloseable {
 
     // ---- replies in the OpenAI wire format
 
-    static Reply json(int status, String body, String... headers) {
+    public static Reply json(int status, String body, String... headers) {
         return exchange -> {
             for (int i = 0; i + 1 < headers.length; i += 2) {
                 exchange.getResponseHeaders().add(headers[i], headers[i + 1]);
@@ -115,7 +120,7 @@ final class FakeOpenAiServer implements AutoCloseable {
         };
     }
 
-    static Reply chat(String content, int promptTokens, int completionTokens) {
+    public static Reply chat(String content, int promptTokens, int completionTokens) {
         return json(200, "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"created\":1700000000,"
                 + "\"model\":\"fake-chat\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":"
                 + quote(content) + "},\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":" + promptTokens
@@ -124,7 +129,7 @@ final class FakeOpenAiServer implements AutoCloseable {
     }
 
     /** A streamed answer: one chunk per piece, a finish chunk, a usage chunk, then {@code [DONE]}. */
-    static Reply stream(int promptTokens, int completionTokens, String... pieces) {
+    public static Reply stream(int promptTokens, int completionTokens, String... pieces) {
         return exchange -> {
             exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
             exchange.sendResponseHeaders(200, 0);
@@ -143,7 +148,7 @@ final class FakeOpenAiServer implements AutoCloseable {
         };
     }
 
-    static Reply embeddings(float[]... vectors) {
+    public static Reply embeddings(float[]... vectors) {
         StringBuilder data = new StringBuilder();
         for (int i = 0; i < vectors.length; i++) {
             StringBuilder vector = new StringBuilder();
@@ -157,21 +162,21 @@ final class FakeOpenAiServer implements AutoCloseable {
                 + "\"usage\":{\"prompt_tokens\":7,\"total_tokens\":7}}");
     }
 
-    static Reply transcription(String text) {
+    public static Reply transcription(String text) {
         return json(200, "{\"text\":" + quote(text) + "}");
     }
 
-    static Reply image(String base64) {
+    public static Reply image(String base64) {
         return json(200, "{\"created\":1700000000,\"data\":[{\"b64_json\":\"" + base64 + "\"}]}");
     }
 
-    static Reply models() {
+    public static Reply models() {
         return json(200, "{\"object\":\"list\",\"data\":[{\"id\":\"fake-chat\",\"object\":\"model\",\"created\":0,"
                 + "\"owned_by\":\"tests\"}]}");
     }
 
     /** Accepts the request and never answers (until the client gives up). */
-    static Reply hang() {
+    public static Reply hang() {
         return exchange -> {
             try {
                 Thread.sleep(60_000);
