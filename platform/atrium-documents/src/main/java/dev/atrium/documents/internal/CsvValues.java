@@ -2,7 +2,7 @@ package dev.atrium.documents.internal;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
+import java.time.DateTimeException;
 import java.util.regex.Pattern;
 
 /**
@@ -47,7 +47,7 @@ final class CsvValues {
             if (DATE_TIME.matcher(text).matches()) {
                 return LocalDateTime.parse(text.replace(' ', 'T'));
             }
-        } catch (DateTimeParseException | java.time.DateTimeException e) {
+        } catch (DateTimeException e) {
             return text;
         }
         return text;

@@ -2,21 +2,23 @@ package dev.atrium.documents.internal;
 
 /** The formats the kit reads, each with the name users know it by. */
 public enum DocumentFormat {
-    PDF("PDF"),
-    DOCX("Word document"),
-    XLSX("Excel workbook"),
-    XLS("Excel 97-2003 workbook"),
-    CSV("CSV file"),
-    TSV("tab-separated file"),
-    VTT("WebVTT subtitle file"),
-    SRT("SRT subtitle file"),
-    MARKDOWN("Markdown file"),
-    TEXT("text file");
+    PDF("PDF", false),
+    DOCX("Word document", false),
+    XLSX("Excel workbook", false),
+    XLS("Excel 97-2003 workbook", false),
+    CSV("CSV file", true),
+    TSV("tab-separated file", true),
+    VTT("WebVTT subtitle file", true),
+    SRT("SRT subtitle file", true),
+    MARKDOWN("Markdown file", true),
+    TEXT("text file", true);
 
     private final String label;
+    private final boolean textual;
 
-    DocumentFormat(String label) {
+    DocumentFormat(String label, boolean textual) {
         this.label = label;
+        this.textual = textual;
     }
 
     /** How messages name the format. */
@@ -26,6 +28,6 @@ public enum DocumentFormat {
 
     /** Whether the format is read as decoded text rather than as a binary container. */
     public boolean textual() {
-        return this.ordinal() >= CSV.ordinal();
+        return textual;
     }
 }

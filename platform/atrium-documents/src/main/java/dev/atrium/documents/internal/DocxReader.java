@@ -13,6 +13,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.poi.xwpf.usermodel.IBodyElement;
+import org.apache.poi.xwpf.usermodel.XWPFAbstractNum;
+import org.apache.poi.xwpf.usermodel.XWPFNum;
+import org.apache.poi.xwpf.usermodel.XWPFNumbering;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFSDT;
@@ -21,6 +24,7 @@ import org.apache.poi.xwpf.usermodel.XWPFStyles;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTLvl;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPPrBase;
 
 /**
@@ -71,13 +75,36 @@ public final class DocxReader {
         BigInteger numId = paragraph.getNumID();
         if (numId != null) {
             int indent = paragraph.getNumIlvl() == null ? 0 : Math.min(paragraph.getNumIlvl().intValue(), 8);
-            String format = paragraph.getNumFmt();
+            String format = numberFormat(paragraph, indent);
             String marker = format == null || "bullet".equals(format) || "none".equals(format)
                     ? "-" : numbers.next(numId, indent) + ".";
             out.block("  ".repeat(indent) + marker + " " + text);
             return;
         }
         out.block(text);
+    }
+
+    /** The list's number format ("bullet", "decimal", …); a missing level means level 0, which POI does not do. */
+    private static String numberFormat(XWPFParagraph paragraph, int level) {
+        String format = paragraph.getNumFmt();
+        if (format != null) {
+            return format;
+        }
+        XWPFNumbering numbering = paragraph.getDocument().getNumbering();
+        XWPFNum num = numbering == null ? null : numbering.getNum(paragraph.getNumID());
+        if (num == null || num.getCTNum().getAbstractNumId() == null) {
+            return null;
+        }
+        XWPFAbstractNum definition = numbering.getAbstractNum(num.getCTNum().getAbstractNumId().getVal());
+        if (definition == null) {
+            return null;
+        }
+        for (CTLvl lvl : definition.getAbstractNum().getLvlArray()) {
+            if (lvl.getIlvl() != null && lvl.getIlvl().intValue() == level && lvl.getNumFmt() != null) {
+                return lvl.getNumFmt().getVal().toString();
+            }
+        }
+        return null;
     }
 
     /** 1-9 for a heading, 0 for body text. */

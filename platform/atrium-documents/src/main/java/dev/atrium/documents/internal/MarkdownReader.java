@@ -53,13 +53,13 @@ public final class MarkdownReader {
                 continue;
             }
             if (i + 1 < lines.length && !line.isBlank() && SETEXT.matcher(lines[i + 1]).matches()
-                    && !startsList(line) && !TABLE_RULE.matcher(lines[i + 1]).matches()) {
+                    && !startsList(line) && !isTableRule(lines[i + 1])) {
                 flush(block, out);
                 out.heading(lines[i + 1].strip().charAt(0) == '=' ? 1 : 2, line.strip());
                 i++;
                 continue;
             }
-            if (line.contains("|") && i + 1 < lines.length && TABLE_RULE.matcher(lines[i + 1]).matches()) {
+            if (line.contains("|") && i + 1 < lines.length && isTableRule(lines[i + 1])) {
                 int end = i + 2;
                 while (end < lines.length && lines[end].contains("|") && !lines[end].isBlank()) {
                     end++;
@@ -101,6 +101,11 @@ public final class MarkdownReader {
     private static void flush(StringBuilder block, SectionBuilder out) {
         out.block(block.toString().strip());
         block.setLength(0);
+    }
+
+    /** A pipe table's delimiter row; it has a pipe, which tells it from a setext underline. */
+    private static boolean isTableRule(String line) {
+        return line.contains("|") && TABLE_RULE.matcher(line).matches();
     }
 
     private static boolean startsList(String line) {

@@ -34,8 +34,12 @@ public final class SubtitleReader {
         for (String block : blocks) {
             budget.checkTime();
             List<String> lines = block.lines().toList();
-            int timing = timingLine(lines);
-            if (timing < 0 || vtt && isVttMetadata(lines.get(0))) {
+            if (lines.isEmpty() || vtt && isVttComment(lines.get(0))) {
+                continue;
+            }
+            // The WEBVTT header may run straight into the first cue without a blank line.
+            int timing = timingLine(lines, vtt && lines.get(0).startsWith("WEBVTT") ? lines.size() : 2);
+            if (timing < 0) {
                 continue;
             }
             Matcher times = TIMING.matcher(lines.get(timing));
@@ -60,9 +64,9 @@ public final class SubtitleReader {
         return out.build(0);
     }
 
-    private static int timingLine(List<String> lines) {
-        // The timing is the first or (after a cue id) the second line of a block.
-        for (int i = 0; i < Math.min(lines.size(), 2); i++) {
+    /** The timing line: the first or (after a cue id) the second line of a cue block. */
+    private static int timingLine(List<String> lines, int within) {
+        for (int i = 0; i < Math.min(lines.size(), within); i++) {
             if (lines.get(i).contains("-->")) {
                 return i;
             }
@@ -70,9 +74,8 @@ public final class SubtitleReader {
         return -1;
     }
 
-    private static boolean isVttMetadata(String firstLine) {
-        return firstLine.startsWith("WEBVTT") || firstLine.startsWith("NOTE") || firstLine.startsWith("STYLE")
-                || firstLine.startsWith("REGION");
+    private static boolean isVttComment(String firstLine) {
+        return firstLine.startsWith("NOTE") || firstLine.startsWith("STYLE") || firstLine.startsWith("REGION");
     }
 
     /** One cue per run of lines with the same speaker; a line without a speaker continues the previous one. */
