@@ -11,9 +11,4 @@ import java.awt.image.BufferedImage;
  * @param height height of the original image
  */
 record DecodedImage(BufferedImage image, String format, int width, int height) {
-
-    /** Whether decoding kept every pixel, so coordinates are those of the original. */
-    boolean fullResolution() {
-        return image.getWidth() == width && image.getHeight() == height;
-    }
 }

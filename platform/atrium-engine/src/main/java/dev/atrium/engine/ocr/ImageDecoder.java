@@ -14,22 +14,37 @@ import javax.imageio.stream.ImageInputStream;
 
 /**
  * Checks and decodes an uploaded image with ImageIO (PNG, JPEG, GIF, BMP, TIFF and, when a WebP plugin is on
- * the class path, WebP); of a multi-page TIFF only the first page. Dimensions are checked before pixels are allocated, and images larger than the
- * working size are subsampled while decoding so a huge photo never needs its full-size raster.
+ * the class path, WebP); of a multi-page TIFF only the first page. Dimensions are checked before pixels are
+ * allocated, and a smaller size can be asked for: subsampling while decoding spares building the full-size
+ * raster, which is all a skew analysis or a downscale needs.
  */
 final class ImageDecoder {
 
-    private final long maxBytes;
-    private final long maxPixels;
-    private final int maxSide;
-
-    ImageDecoder(long maxBytes, long maxPixels, int maxSide) {
-        this.maxBytes = maxBytes;
-        this.maxPixels = maxPixels;
-        this.maxSide = maxSide;
+    static {
+        // Plugins (WebP) may sit in a class loader ImageIO did not scan when it first initialised,
+        // as in a Spring Boot fat jar; scan once more from ours.
+        ImageIO.scanForPlugins();
     }
 
-    DecodedImage decode(Media media) {
+    private final long maxBytes;
+    private final long maxPixels;
+
+    ImageDecoder(long maxBytes, long maxPixels) {
+        this.maxBytes = maxBytes;
+        this.maxPixels = maxPixels;
+    }
+
+    /** Decodes the first image, subsampled by a whole factor while its longer side stays at least {@code side}. */
+    DecodedImage decode(Media media, int side) {
+        return decode(media, side, false);
+    }
+
+    /** Decodes the first image, subsampled by a whole factor so its longer side is at most {@code side}. */
+    DecodedImage preview(Media media, int side) {
+        return decode(media, side, true);
+    }
+
+    private DecodedImage decode(Media media, int side, boolean atMost) {
         if (media.size() == 0) {
             throw new BadInputException("image", media.name() + " is empty");
         }
@@ -57,7 +72,8 @@ final class ImageDecoder {
                 }
                 ImageReadParam param = reader.getDefaultReadParam();
                 // Integer subsampling while decoding: cheap, and the exact downscale happens later.
-                int step = Math.max(1, Math.max(width, height) / maxSide);
+                int longer = Math.max(width, height);
+                int step = Math.max(1, atMost ? (longer + side - 1) / side : longer / side);
                 if (step > 1) {
                     param.setSourceSubsampling(step, step, 0, 0);
                 }

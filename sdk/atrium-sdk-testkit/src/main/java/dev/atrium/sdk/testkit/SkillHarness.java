@@ -9,8 +9,11 @@ import dev.atrium.sdk.SkillEvent;
 import dev.atrium.sdk.SkillInput;
 import dev.atrium.sdk.SkillSpec;
 import dev.atrium.sdk.SkillTimeoutException;
+import dev.atrium.engine.embed.MiniLmEmbeddings;
+import dev.atrium.engine.text.EmbeddedTextKit;
 import dev.atrium.sdk.document.DocumentKit;
 import dev.atrium.sdk.model.ModelGateway;
+import dev.atrium.sdk.text.TextKit;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -60,6 +63,7 @@ public final class SkillHarness {
     private final AtomicInteger runs = new AtomicInteger();
     private ModelGateway models = new FakeModelGateway();
     private DocumentKit documents = new UnavailableDocumentKit();
+    private TextKit text;
     private PluginStorage storage = new InMemoryPluginStorage();
     private Locale locale = Locale.ENGLISH;
     private Clock clock = Clock.systemUTC();
@@ -76,7 +80,8 @@ public final class SkillHarness {
 
     /**
      * Starts a harness for the skill, with no inputs, no settings, a {@link FakeModelGateway} with nothing
-     * scripted, empty {@link InMemoryPluginStorage}, English locale and the system clock.
+     * scripted, the platform's offline text kit, empty {@link InMemoryPluginStorage}, English locale and the
+     * system clock.
      *
      * @since 0.1
      */
@@ -140,6 +145,18 @@ public final class SkillHarness {
      */
     public SkillHarness documents(DocumentKit kit) {
         this.documents = Objects.requireNonNull(kit, "kit");
+        return this;
+    }
+
+    /**
+     * Sets the text kit; without one, the skill gets the platform's own offline kit
+     * ({@link EmbeddedTextKit} with the embedded all-MiniLM-L6-v2 model, loaded on first use and shared by
+     * every harness in the JVM).
+     *
+     * @since 0.1
+     */
+    public SkillHarness text(TextKit kit) {
+        this.text = Objects.requireNonNull(kit, "kit");
         return this;
     }
 
@@ -248,7 +265,7 @@ public final class SkillHarness {
         RunCancellation cancellation = new RunCancellation();
         HarnessContext context = new HarnessContext("test-run-" + runs.incrementAndGet(), pluginId, spec.id(),
                 tenantId, userId, locale, clock, PluginSettings.of(settings), storage, models, documents,
-                cancellation, recorder);
+                text != null ? text : DefaultTextKit.INSTANCE, cancellation, recorder);
 
         // Like the host, call run() on a worker thread so blocking skills do not block the waiting test.
         Disposable subscription = Flux.defer(() -> skill.run(input, context))
@@ -280,6 +297,11 @@ public final class SkillHarness {
             error = contractViolation(events);
         }
         return new SkillRun(spec.id(), events, error, recorder.cancelled());
+    }
+
+    /** One kit for all harnesses: the model behind it takes a second and 90 MB to load. */
+    private static final class DefaultTextKit {
+        static final TextKit INSTANCE = new EmbeddedTextKit(new MiniLmEmbeddings(), MiniLmEmbeddings.LANGUAGES);
     }
 
     private Duration effectiveTimeout() {

@@ -21,6 +21,7 @@ import dev.atrium.sdk.document.DocumentKit;
 import dev.atrium.sdk.document.ExtractedDocument;
 import dev.atrium.sdk.document.PdfOptions;
 import dev.atrium.sdk.document.Workbook;
+import dev.atrium.sdk.text.TextKit;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -540,5 +541,36 @@ class SkillHarnessTest {
                 .file("doc", Media.ofText("a.txt", "text/plain", "contents")).run();
 
         assertThat(run.result()).isEqualTo("contents");
+    }
+
+    @Test
+    void skillsGetTheOfflineTextKitByDefault() {
+        Skill summarising = skill(SkillSpec.builder("summarise").input(InputSpec.text("text").required()).build(),
+                (input, context) -> Flux.just(SkillEvent.result(Map.of(
+                        "summary", context.text().summarize(input.text("text").orElseThrow(), 1).text(),
+                        "engine", context.text().summarize(input.text("text").orElseThrow(), 1).engine().model(),
+                        "language", context.text().language(input.text("text").orElseThrow())))));
+        String meeting = "Good morning, everyone. The launch of the headphones moves to March because the battery "
+                + "cells arrive late. The battery supplier confirmed the cells will arrive four weeks late. "
+                + "Marketing will move the launch campaign to March as well. Let's take a short break.";
+
+        SkillRun run = SkillHarness.of(summarising).value("text", meeting).run();
+
+        assertThat(run.error()).isEmpty();
+        assertThat(run.result()).isEqualTo(Map.of(
+                "summary", "The launch of the headphones moves to March because the battery cells arrive late.",
+                "engine", "all-minilm-l6-v2",
+                "language", "en"));
+    }
+
+    @Test
+    void givenTextKitIsTheOneTheSkillUses() {
+        TextKit kit = new dev.atrium.engine.text.EmbeddedTextKit();
+        Skill splitting = skill(NO_INPUTS, (input, context) -> Flux.just(SkillEvent.result(
+                context.text().sentences("今天开会。预算批准了！") + " " + context.text().summarize("One. Two.", 1).engine().model())));
+
+        SkillRun run = SkillHarness.of(splitting).text(kit).run();
+
+        assertThat(run.result()).isEqualTo("[今天开会。, 预算批准了！] lexical-tfidf");
     }
 }

@@ -1,0 +1,353 @@
+package dev.atrium.engine.ocr;
+
+import dev.atrium.engine.internal.ExternalCommand;
+import dev.atrium.engine.internal.WorkDir;
+import dev.atrium.sdk.BadInputException;
+import dev.atrium.sdk.CapabilityUnavailableException;
+import dev.atrium.sdk.Media;
+import dev.atrium.sdk.ProviderException;
+import dev.atrium.sdk.RunCancelledException;
+import dev.atrium.sdk.SkillTimeoutException;
+import dev.atrium.sdk.model.Capability;
+import dev.atrium.sdk.model.CapabilityStatus;
+import dev.atrium.sdk.model.Engine;
+import dev.atrium.sdk.model.OcrResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * OCR through the {@code tesseract} command line: the image is checked and decoded, downscaled if huge,
+ * levelled if tilted, read by one single-threaded Tesseract process, and read again half-turned when the
+ * first reading looks upside down. At most {@link Options#parallelism()} images are read at once.
+ * Thread-safe; create one per installation.
+ *
+ * @since 0.1
+ */
+public final class TesseractOcr {
+
+    /** The engine named in every result. */
+    public static final Engine ENGINE = Engine.embedded("tesseract-5");
+
+    /** Debian packages the default setup needs. */
+    public static final String APT_PACKAGES = "tesseract-ocr tesseract-ocr-eng tesseract-ocr-chi-sim";
+
+    // Tesseract's OpenMP threads oversubscribe the cores when images are read in parallel; one thread
+    // per process and one process per core is about four times faster on two cores.
+    private static final Map<String, String> ENV = Map.of("OMP_THREAD_LIMIT", "1");
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(10);
+
+    private final Options options;
+    private final Semaphore slots;
+    private final ImageDecoder decoder;
+    private final PagePreparer preparer;
+    private volatile Set<String> installed;
+
+    /** Uses {@link Options#defaults()}. */
+    public TesseractOcr() {
+        this(Options.defaults());
+    }
+
+    /** Uses the given options. */
+    public TesseractOcr(Options options) {
+        this.options = Objects.requireNonNull(options, "options");
+        this.slots = new Semaphore(options.parallelism(), true);
+        this.decoder = new ImageDecoder(options.maxBytes(), options.maxPixels());
+        this.preparer = new PagePreparer(options.maxSide(), options.deskew(), options.maxSkew());
+    }
+
+    /** The options in force. */
+    public Options options() {
+        return options;
+    }
+
+    /**
+     * Whether the binary runs and the default languages are installed; when not, the reason names the Debian
+     * packages to install. Probes the binary once, then answers from memory.
+     */
+    public CapabilityStatus status() {
+        Set<String> langs;
+        try {
+            langs = installedLanguages(false);
+        } catch (CapabilityUnavailableException e) {
+            return CapabilityStatus.unavailable(Capability.OCR, e.getMessage());
+        }
+        List<String> missing = options.languages().stream().filter(l -> !langs.contains(l)).toList();
+        if (!missing.isEmpty()) {
+            return CapabilityStatus.unavailable(Capability.OCR, "Tesseract languages " + missing
+                    + " are not installed; install the Debian packages "
+                    + missing.stream().map(OcrLanguages::aptPackage).collect(Collectors.joining(" ")));
+        }
+        return CapabilityStatus.available(Capability.OCR, ENGINE);
+    }
+
+    /** Shorthand for {@code status().available()}. */
+    public boolean isAvailable() {
+        return status().available();
+    }
+
+    /** Reads text in the default languages. */
+    public OcrResult recognize(Media image) {
+        return recognize(image, List.of());
+    }
+
+    /**
+     * Reads text from an image.
+     *
+     * @param image PNG, JPEG, TIFF (first page), BMP, GIF, or WebP when a WebP ImageIO plugin is present
+     * @param languages Tesseract codes such as {@code eng}, {@code chi_sim}, or ISO tags such as {@code zh};
+     *     empty for the default languages
+     * @throws BadInputException if the image is empty, corrupt, too large or of an unknown format
+     * @throws CapabilityUnavailableException if Tesseract or a language is not installed
+     * @throws SkillTimeoutException if reading takes longer than {@link Options#timeout()}, or no slot frees
+     *     up within {@link Options#queueTimeout()}
+     * @throws RunCancelledException if the calling thread is interrupted
+     */
+    public OcrResult recognize(Media image, List<String> languages) {
+        Objects.requireNonNull(image, "image");
+        List<String> langs = OcrLanguages.normalise(languages, options.languages());
+        requireInstalled(langs);
+        acquireSlot();
+        try (WorkDir dir = WorkDir.create("atrium-ocr-")) {
+            long deadline = System.nanoTime() + options.timeout().toNanos();
+            // A small decode checks the file and feeds the skew analysis; most pages need nothing more.
+            DecodedImage preview = decoder.preview(image, SkewEstimator.PREVIEW_SIDE);
+            PagePreparer.Plan plan = preparer.plan(preview);
+            PreparedPage page = preparer.render(plan.passThrough() ? preview : decodeFor(image, plan), plan);
+            // Passed through: Tesseract reads the upload itself, exactly as the CLI would.
+            byte[] original = page.passThrough() ? image.bytes() : null;
+            List<TsvWords.Word> words = read(page.write(dir.path(), "page", original, preview.format()), langs,
+                    dir.path(), deadline);
+            PreparedPage chosen = page;
+            if (options.autoRotate() && looksUpsideDown(words)) {
+                PreparedPage turned = page.halfTurned(page.passThrough()
+                        ? PagePreparer.fullGray(decodeFor(image, plan)) : null);
+                List<TsvWords.Word> again = read(turned.write(dir.path(), "turned", null, "pgm"), langs,
+                        dir.path(), deadline);
+                if (TsvWords.meanConfidence(again) > TsvWords.meanConfidence(words) + 5) {
+                    words = again;
+                    chosen = turned;
+                }
+            }
+            return new OcrResultAssembler(chosen.toProcessed(), preview.width(), preview.height())
+                    .assemble(words, ENGINE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            slots.release();
+        }
+    }
+
+    private DecodedImage decodeFor(Media image, PagePreparer.Plan plan) {
+        return decoder.decode(image, PagePreparer.decodeSide(plan));
+    }
+
+    /**
+     * An upside-down page still yields "words", but with low confidence. Tesseract turns quarter-turned
+     * pages itself; a page turned by 180 or 270 degrees comes out upside down, and half a turn fixes both.
+     */
+    private boolean looksUpsideDown(List<TsvWords.Word> words) {
+        return words.size() >= 3 && TsvWords.meanConfidence(words) < options.retryBelowConfidence();
+    }
+
+    private List<TsvWords.Word> read(Path input, List<String> langs, Path dir, long deadline) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+            throw new SkillTimeoutException("OCR did not finish within " + options.timeout().toMillis() + " ms");
+        }
+        List<String> command = new ArrayList<>(List.of(options.binary().toString(), input.getFileName().toString(),
+                "stdout"));
+        if (options.tessdataDir() != null) {
+            command.addAll(List.of("--tessdata-dir", options.tessdataDir().toString()));
+        }
+        command.addAll(List.of("-l", String.join("+", langs), "--psm", Integer.toString(options.pageSegmentation()),
+                "tsv"));
+        ExternalCommand.Result result;
+        try {
+            result = ExternalCommand.run(command, ENV, dir, Duration.ofNanos(left));
+        } catch (UncheckedIOException e) {
+            throw new CapabilityUnavailableException("Tesseract cannot be started (" + options.binary()
+                    + "); install the Debian packages " + APT_PACKAGES, e);
+        }
+        if (!result.ok()) {
+            String err = result.stderr().strip();
+            if (err.contains("pixRead") || err.contains("Unsupported image") || err.contains("image file")) {
+                throw new BadInputException("image", "Tesseract cannot read the image: " + lastLine(err));
+            }
+            if (err.contains("Failed loading language")) {
+                throw new CapabilityUnavailableException("Tesseract language data is missing: " + lastLine(err));
+            }
+            throw new ProviderException("Tesseract failed (exit " + result.exitCode() + "): " + lastLine(err));
+        }
+        return TsvWords.parse(result.stdout());
+    }
+
+    private static String lastLine(String text) {
+        String[] lines = text.strip().split("\n");
+        return lines[lines.length - 1];
+    }
+
+    private void acquireSlot() {
+        try {
+            if (!slots.tryAcquire(options.queueTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new SkillTimeoutException("OCR is busy: no slot became free within "
+                        + options.queueTimeout().toSeconds() + " s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RunCancelledException();
+        }
+    }
+
+    private void requireInstalled(List<String> langs) {
+        Set<String> probed = installedLanguages(false);
+        // Languages may have been installed since the last probe.
+        Set<String> have = probed.containsAll(langs) ? probed : installedLanguages(true);
+        List<String> missing = langs.stream().filter(l -> !have.contains(l)).toList();
+        if (!missing.isEmpty()) {
+            throw new CapabilityUnavailableException("OCR language " + String.join(", ", missing)
+                    + " is not installed; install the Debian package "
+                    + missing.stream().map(OcrLanguages::aptPackage).collect(Collectors.joining(" ")));
+        }
+    }
+
+    private Set<String> installedLanguages(boolean refresh) {
+        Set<String> known = installed;
+        if (known != null && !refresh) {
+            return known;
+        }
+        List<String> command = new ArrayList<>(List.of(options.binary().toString(), "--list-langs"));
+        if (options.tessdataDir() != null) {
+            command.addAll(List.of("--tessdata-dir", options.tessdataDir().toString()));
+        }
+        try (WorkDir dir = WorkDir.create("atrium-ocr-probe-")) {
+            ExternalCommand.Result result = ExternalCommand.run(command, ENV, dir.path(), PROBE_TIMEOUT);
+            if (!result.ok()) {
+                throw new CapabilityUnavailableException("Tesseract does not run (" + options.binary() + ": "
+                        + lastLine(result.stderr() + result.stdout()) + "); install the Debian packages "
+                        + APT_PACKAGES);
+            }
+            known = result.stdout().lines().skip(1).map(String::strip).filter(s -> !s.isEmpty())
+                    .collect(Collectors.toUnmodifiableSet());
+        } catch (UncheckedIOException e) {
+            throw new CapabilityUnavailableException("Tesseract is not installed (" + options.binary()
+                    + " cannot be started); install the Debian packages " + APT_PACKAGES, e);
+        }
+        installed = known;
+        return known;
+    }
+
+    /**
+     * How OCR runs. Start from {@link #defaults()} and change what differs.
+     *
+     * @param binary the {@code tesseract} executable, a path or a name looked up on {@code PATH}
+     * @param tessdataDir folder of {@code *.traineddata}, or {@code null} for Tesseract's own default
+     * @param languages languages used when a call names none
+     * @param parallelism how many images are read at once, one single-threaded process each
+     * @param timeout time limit for one image, all passes included; the process is killed after it
+     * @param queueTimeout how long a call waits for a free slot
+     * @param maxBytes largest accepted file
+     * @param maxPixels largest accepted image, width times height, checked before decoding
+     * @param maxSide images with a longer side are downscaled to it (300 dpi A4 is 3508 pixels, a 12 MP
+     *     phone photo 4032)
+     * @param autoRotate whether an apparently upside-down page is read again half-turned
+     * @param deskew whether tilted pages are levelled before reading
+     * @param maxSkew the largest tilt looked for, in degrees
+     * @param retryBelowConfidence mean word confidence under which a page is tried half-turned
+     * @param pageSegmentation Tesseract's {@code --psm}; 3 (automatic layout) suits documents and receipts
+     * @since 0.1
+     */
+    public record Options(Path binary, Path tessdataDir, List<String> languages, int parallelism,
+                          Duration timeout, Duration queueTimeout, long maxBytes, long maxPixels, int maxSide,
+                          boolean autoRotate, boolean deskew, double maxSkew, double retryBelowConfidence,
+                          int pageSegmentation) {
+
+        /** Checks the values. */
+        public Options {
+            Objects.requireNonNull(binary, "binary");
+            languages = List.copyOf(languages);
+            if (languages.isEmpty()) {
+                throw new IllegalArgumentException("at least one default language is needed");
+            }
+            if (parallelism < 1 || maxSide < 100 || maxBytes < 1 || maxPixels < 1) {
+                throw new IllegalArgumentException("parallelism, maxSide, maxBytes and maxPixels must be positive");
+            }
+            Objects.requireNonNull(timeout, "timeout");
+            Objects.requireNonNull(queueTimeout, "queueTimeout");
+        }
+
+        /**
+         * {@code tesseract} from {@code PATH}, English, one process per available core, 60 s per image,
+         * 30 MB / 60 megapixels at most, downscaled to 4096 pixels, half-turn retry below confidence 45 and
+         * levelling of tilts up to 15 degrees.
+         */
+        public static Options defaults() {
+            return new Options(Path.of("tesseract"), null, List.of("eng"),
+                    Runtime.getRuntime().availableProcessors(), Duration.ofSeconds(60), Duration.ofMinutes(5),
+                    30L * 1024 * 1024, 60_000_000L, 4096, true, true, 15, 45, 3);
+        }
+
+        /** With another executable. */
+        public Options withBinary(Path binary) {
+            return new Options(binary, tessdataDir, languages, parallelism, timeout, queueTimeout, maxBytes,
+                    maxPixels, maxSide, autoRotate, deskew, maxSkew, retryBelowConfidence, pageSegmentation);
+        }
+
+        /** With another tessdata folder ({@code null} for Tesseract's default). */
+        public Options withTessdataDir(Path tessdataDir) {
+            return new Options(binary, tessdataDir, languages, parallelism, timeout, queueTimeout, maxBytes,
+                    maxPixels, maxSide, autoRotate, deskew, maxSkew, retryBelowConfidence, pageSegmentation);
+        }
+
+        /** With other default languages. */
+        public Options withLanguages(List<String> languages) {
+            return new Options(binary, tessdataDir, languages, parallelism, timeout, queueTimeout, maxBytes,
+                    maxPixels, maxSide, autoRotate, deskew, maxSkew, retryBelowConfidence, pageSegmentation);
+        }
+
+        /** With another number of parallel processes. */
+        public Options withParallelism(int parallelism) {
+            return new Options(binary, tessdataDir, languages, parallelism, timeout, queueTimeout, maxBytes,
+                    maxPixels, maxSide, autoRotate, deskew, maxSkew, retryBelowConfidence, pageSegmentation);
+        }
+
+        /** With another time limit per image. */
+        public Options withTimeout(Duration timeout) {
+            return new Options(binary, tessdataDir, languages, parallelism, timeout, queueTimeout, maxBytes,
+                    maxPixels, maxSide, autoRotate, deskew, maxSkew, retryBelowConfidence, pageSegmentation);
+        }
+
+        /** With another wait limit for a free slot. */
+        public Options withQueueTimeout(Duration queueTimeout) {
+            return new Options(binary, tessdataDir, languages, parallelism, timeout, queueTimeout, maxBytes,
+                    maxPixels, maxSide, autoRotate, deskew, maxSkew, retryBelowConfidence, pageSegmentation);
+        }
+
+        /** With other size limits. */
+        public Options withLimits(long maxBytes, long maxPixels, int maxSide) {
+            return new Options(binary, tessdataDir, languages, parallelism, timeout, queueTimeout, maxBytes,
+                    maxPixels, maxSide, autoRotate, deskew, maxSkew, retryBelowConfidence, pageSegmentation);
+        }
+
+        /** With the half-turn retry and levelling switched on or off. */
+        public Options withStraightening(boolean autoRotate, boolean deskew) {
+            return new Options(binary, tessdataDir, languages, parallelism, timeout, queueTimeout, maxBytes,
+                    maxPixels, maxSide, autoRotate, deskew, maxSkew, retryBelowConfidence, pageSegmentation);
+        }
+
+        /** With another Tesseract page segmentation mode. */
+        public Options withPageSegmentation(int pageSegmentation) {
+            return new Options(binary, tessdataDir, languages, parallelism, timeout, queueTimeout, maxBytes,
+                    maxPixels, maxSide, autoRotate, deskew, maxSkew, retryBelowConfidence, pageSegmentation);
+        }
+    }
+}
