@@ -16,7 +16,7 @@ final class SentenceGraph {
     private static final double DAMPING = 0.85;
     private static final int ITERATIONS = 60;
     /** Weight of centrality against novelty when picking the next sentence. */
-    private static final double LAMBDA = 0.6;
+    private static final double LAMBDA = 0.7;
     /** A sentence this similar to one already chosen says the same thing; it is taken only as a last resort. */
     private static final double DUPLICATE = 0.8;
 
@@ -109,12 +109,7 @@ final class SentenceGraph {
         java.util.Arrays.fill(rank, 1.0 / n);
         for (int iter = 0; iter < ITERATIONS; iter++) {
             double[] next = new double[n];
-            double dangling = 0;
-            for (int j = 0; j < n; j++) {
-                if (out[j] == 0) {
-                    dangling += rank[j];
-                }
-            }
+            double total = 0;
             for (int i = 0; i < n; i++) {
                 double sum = 0;
                 for (int j = 0; j < n; j++) {
@@ -122,9 +117,24 @@ final class SentenceGraph {
                         sum += w[j][i] / out[j] * rank[j];
                     }
                 }
-                next[i] = (1 - DAMPING) / n + DAMPING * (sum + dangling / n);
+                // A sentence related to nothing keeps only the teleport share: its rank is not spread
+                // evenly over the others (that would make an off-topic aside look as central as the topic).
+                next[i] = (1 - DAMPING) / n + DAMPING * sum;
+                total += next[i];
+            }
+            for (int i = 0; i < n; i++) {
+                next[i] /= total;
             }
             rank = next;
+        }
+        // PageRank alone ranks every connected component alike (two asides that resemble each other look as
+        // central as the topic); weighting by how strongly a sentence ties to the rest fixes that.
+        double strongest = 0;
+        for (double degree : out) {
+            strongest = Math.max(strongest, degree);
+        }
+        for (int i = 0; i < n; i++) {
+            rank[i] *= strongest == 0 ? 1 : out[i] / strongest;
         }
         return rank;
     }

@@ -10,9 +10,12 @@ import dev.atrium.sdk.PluginSettings;
 import dev.atrium.sdk.RunCancelledException;
 import dev.atrium.sdk.SkillEvent;
 import dev.atrium.sdk.SkillInput;
-import dev.atrium.sdk.document.DocumentKit;
+import dev.atrium.platform.models.DocumentKits;
 import dev.atrium.platform.models.ModelGateways;
 import dev.atrium.platform.models.TextKits;
+import dev.atrium.platform.plugins.HostCalls;
+import dev.atrium.sdk.document.DocumentKit;
+import dev.atrium.sdk.text.TextKit;
 import dev.atrium.sdk.model.ModelGateway;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -60,14 +63,14 @@ public class RunService {
     private final AtriumProperties properties;
     private final ModelGateways models;
     private final TextKits texts;
-    private final DocumentKit documents;
+    private final DocumentKits documents;
     private final JsonMapper json;
     private final MeterRegistry meters;
     private final Clock clock = Clock.systemUTC();
     private final Map<String, PluginLane> lanes = new ConcurrentHashMap<>();
 
     public RunService(SkillRegistry registry, RunStore store, AtriumProperties properties, ModelGateways models,
-                      TextKits texts, DocumentKit documents, JsonMapper json, MeterRegistry meters) {
+                      TextKits texts, DocumentKits documents, JsonMapper json, MeterRegistry meters) {
         this.store = store;
         this.properties = properties;
         this.models = models;
@@ -154,15 +157,27 @@ public class RunService {
         RunContext context = new RunContext(run, locale, clock, settingsOf(skill.pluginId()),
                 new FilePluginStorage(properties.home().resolve("storage").resolve(run.tenantId())
                         .resolve(skill.pluginId())),
-                gateway, documents, texts.using(gateway));
+                HostCalls.wrap(ModelGateway.class, gateway),
+                HostCalls.wrap(DocumentKit.class, documents.using(gateway)),
+                HostCalls.wrap(TextKit.class, texts.using(gateway)));
         Duration timeout = timeoutOf(skill);
         Mono<Long> deadline = Mono.delay(timeout).cache();
-        Disposable subscription = Flux.defer(() -> skill.skill().run(input, context))
+        Disposable subscription = Flux.defer(() -> start(skill, input, context))
                 .subscribeOn(lane.scheduler())
                 .timeout(deadline, event -> deadline)
                 .concatMap(event -> handle(run, event))
                 .subscribe(null, error -> failed(run, error, timeout), () -> completed(run));
         run.attach(subscription);
+    }
+
+    private static Flux<SkillEvent> start(RegisteredSkill skill, SkillInput input, RunContext context) {
+        try {
+            Flux<SkillEvent> events = skill.skill().run(input, context);
+            return events == null ? Flux.error(new IllegalStateException("the skill returned no event stream")) : events;
+        } catch (LinkageError e) {
+            // Reactor treats linkage errors as fatal and would leave the run hanging until its deadline.
+            return Flux.error(new IllegalStateException("the skill hit " + e, e));
+        }
     }
 
     private Mono<Void> handle(Run run, SkillEvent event) {
