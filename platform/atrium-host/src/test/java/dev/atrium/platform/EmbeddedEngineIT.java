@@ -113,6 +113,32 @@ class EmbeddedEngineIT {
                 .isEqualTo("summary.docx"));
     }
 
+    @Test
+    void saysPlainlyThatTranscriptionNeedsARemoteProvider() {
+        MultipartBodyBuilder plugin = new MultipartBodyBuilder();
+        plugin.part("file", new FileSystemResource(TestPluginArchive.plugin("scribe")
+                .extensions(dev.atrium.platform.lab.TranscribeSkill.class).writeTo(scratch)),
+                MediaType.parseMediaType("application/zip"));
+        http.post().uri("/api/plugins").body(BodyInserters.fromMultipartData(plugin.build())).exchange()
+                .expectStatus().isCreated();
+        MultipartBodyBuilder body = new MultipartBodyBuilder();
+        body.part("recording", new ByteArrayResource(new byte[] {'R', 'I', 'F', 'F', 0, 0, 0, 0, 'W', 'A', 'V', 'E'}) {
+            @Override
+            public String getFilename() {
+                return "meeting.wav";
+            }
+        }, MediaType.parseMediaType("audio/wav"));
+
+        Map<String, Object> run = http.post().uri("/api/skills/scribe/transcribe/runs?wait=true")
+                .body(BodyInserters.fromMultipartData(body.build())).exchange().expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { }).returnResult().getResponseBody();
+
+        assertThat(run.get("status")).isEqualTo("failed");
+        Map<?, ?> error = (Map<?, ?>) run.get("error");
+        assertThat(error.get("code")).isEqualTo("capability-unavailable");
+        assertThat(error.get("detail").toString()).contains("remote").contains("transcription-model");
+    }
+
     private static byte[] render(String text) throws Exception {
         BufferedImage image = new BufferedImage(900, 120, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();

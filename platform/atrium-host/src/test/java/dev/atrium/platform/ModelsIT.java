@@ -3,6 +3,7 @@ package dev.atrium.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atrium.platform.lab.AskSkill;
+import dev.atrium.platform.lab.TranscribeSkill;
 import dev.atrium.platform.models.FakeOpenAiServer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,6 +50,7 @@ class ModelsIT {
         registry.add("atrium.models.providers.fake.base-url", FAKE::baseUrl);
         registry.add("atrium.models.providers.fake.api-key", () -> KEY);
         registry.add("atrium.models.providers.fake.chat-model", () -> "fake-chat");
+        registry.add("atrium.models.providers.fake.transcription-model", () -> "fake-whisper");
         registry.add("atrium.models.providers.fake.timeout", () -> "5s");
         registry.add("atrium.models.providers.fake.max-retries", () -> "0");
         registry.add("atrium.models.providers.fake.price.input-per-1k", () -> "0.5");
@@ -76,7 +78,7 @@ class ModelsIT {
         Integer status = http.get().uri("/api/plugins/lab").exchange().returnResult(String.class).getStatus().value();
         if (status == 404) {
             MultipartBodyBuilder body = new MultipartBodyBuilder();
-            body.part("file", new FileSystemResource(TestPluginArchive.plugin("lab").extensions(AskSkill.class)
+            body.part("file", new FileSystemResource(TestPluginArchive.plugin("lab").extensions(AskSkill.class, TranscribeSkill.class)
                     .writeTo(scratch)), MediaType.parseMediaType("application/zip"));
             http.post().uri("/api/plugins").body(BodyInserters.fromMultipartData(body.build())).exchange()
                     .expectStatus().isCreated();
@@ -174,6 +176,30 @@ class ModelsIT {
         http.post().uri("/api/models/nope/chat").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"message\":\"hello\"}").exchange()
                 .expectStatus().isNotFound().expectBody().jsonPath("$.code").isEqualTo("provider-not-found");
+    }
+
+    @Test
+    void transcribesAVideoThroughItsAudioTrack() throws Exception {
+        FAKE.on("/v1/audio/transcriptions", FakeOpenAiServer.transcription("We agreed to ship on Friday."));
+        Path video = scratch.resolve("standup.mp4");
+        Process ffmpeg = new ProcessBuilder("ffmpeg", "-v", "error", "-f", "lavfi", "-i", "testsrc=duration=2:size=160x120:rate=10",
+                "-f", "lavfi", "-i", "sine=frequency=440:duration=2", "-shortest", "-pix_fmt", "yuv420p", "-y",
+                video.toString()).redirectErrorStream(true).start();
+        assertThat(ffmpeg.waitFor()).isZero();
+        MultipartBodyBuilder body = new MultipartBodyBuilder();
+        body.part("recording", new FileSystemResource(video), MediaType.parseMediaType("video/mp4"));
+
+        Map<String, Object> run = http.post().uri("/api/skills/lab/transcribe/runs?wait=true")
+                .body(BodyInserters.fromMultipartData(body.build())).exchange().expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { }).returnResult().getResponseBody();
+
+        assertThat(run.get("status")).isEqualTo("succeeded");
+        Map<?, ?> result = (Map<?, ?>) run.get("result");
+        assertThat(result.get("text")).isEqualTo("We agreed to ship on Friday.");
+        assertThat(result.get("engine")).isEqualTo("fake/fake-whisper");
+        assertThat(result.get("frames")).isEqualTo(2);
+        List<FakeOpenAiServer.Request> sent = FAKE.requests("/v1/audio/transcriptions");
+        assertThat(sent.get(sent.size() - 1).body()).contains("standup.wav").contains("RIFF").contains("WAVE");
     }
 
     private Map<String, Object> post(String uri, String json) {

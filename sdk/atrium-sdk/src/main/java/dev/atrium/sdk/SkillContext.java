@@ -1,6 +1,7 @@
 package dev.atrium.sdk;
 
 import dev.atrium.sdk.document.DocumentKit;
+import dev.atrium.sdk.media.MediaKit;
 import dev.atrium.sdk.model.ModelGateway;
 import dev.atrium.sdk.text.TextKit;
 import java.time.Clock;
@@ -49,6 +50,9 @@ public interface SkillContext {
 
     /** Reading and writing PDF, DOCX and XLSX. */
     DocumentKit documents();
+
+    /** Audio tracks and keyframes of recordings. */
+    MediaKit media();
 
     /** Sentences, language, keywords, extractive summaries and passage retrieval, offline. */
     TextKit text();

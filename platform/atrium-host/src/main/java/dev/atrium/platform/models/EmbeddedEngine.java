@@ -21,4 +21,7 @@ public interface EmbeddedEngine {
 
     /** Embeds texts with the model shipped in the platform. */
     Embeddings embed(List<String> texts);
+
+    /** A recording's sound as 16 kHz mono WAV (so a video can be transcribed). */
+    Media audioTrack(Media recording);
 }

@@ -3,6 +3,8 @@ package dev.atrium.platform.models;
 import dev.atrium.documents.DocumentLimits;
 import dev.atrium.documents.OfficeDocumentKit;
 import dev.atrium.engine.embed.MiniLmEmbeddings;
+import dev.atrium.engine.media.FfmpegMedia;
+import dev.atrium.engine.media.FfmpegMediaKit;
 import dev.atrium.engine.ocr.TesseractOcr;
 import dev.atrium.engine.text.EmbeddedTextKit;
 import dev.atrium.sdk.Media;
@@ -10,13 +12,14 @@ import dev.atrium.sdk.model.Capability;
 import dev.atrium.sdk.model.CapabilityStatus;
 import dev.atrium.sdk.model.Embeddings;
 import dev.atrium.sdk.model.OcrResult;
+import dev.atrium.sdk.media.MediaKit;
 import java.util.List;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Wires the embedded engine (Tesseract OCR, MiniLM embeddings), the text tools and the document kit into
+ * Wires the embedded engine (Tesseract OCR, MiniLM embeddings, ffmpeg), the text tools and the document kit into
  * the host. The text tools and document kit are made per run so their embeddings and OCR go through the
  * run's gateway: routed, metered, attributed.
  */
@@ -36,7 +39,17 @@ class EngineConfiguration {
     }
 
     @Bean
-    EmbeddedEngine embeddedEngine(TesseractOcr ocr, MiniLmEmbeddings embeddings) {
+    FfmpegMedia ffmpegMedia() {
+        return new FfmpegMedia();
+    }
+
+    @Bean
+    MediaKit mediaKit(FfmpegMedia ffmpeg) {
+        return new FfmpegMediaKit(ffmpeg);
+    }
+
+    @Bean
+    EmbeddedEngine embeddedEngine(TesseractOcr ocr, MiniLmEmbeddings embeddings, MediaKit media) {
         return new EmbeddedEngine() {
             @Override
             public CapabilityStatus status(Capability capability) {
@@ -57,6 +70,11 @@ class EngineConfiguration {
             @Override
             public Embeddings embed(List<String> texts) {
                 return embeddings.embed(texts);
+            }
+
+            @Override
+            public Media audioTrack(Media recording) {
+                return media.audioTrack(recording);
             }
         };
     }

@@ -120,7 +120,9 @@ final class RoutedModelGateway implements ModelGateway {
     @Override
     public Transcript transcribe(Media audio, String language) {
         RemoteProvider remote = remoteFor(Capability.TRANSCRIPTION);
-        return metered(Capability.TRANSCRIPTION, remote, () -> remote.transcribe(audio, language), t -> Usage.NONE);
+        // Speech APIs take audio; a video recording goes through its audio track.
+        Media speech = audio.mediaType().startsWith("video/") ? providers.embedded().audioTrack(audio) : audio;
+        return metered(Capability.TRANSCRIPTION, remote, () -> remote.transcribe(speech, language), t -> Usage.NONE);
     }
 
     @Override

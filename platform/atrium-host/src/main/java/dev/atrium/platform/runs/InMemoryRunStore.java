@@ -11,10 +11,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Keeps runs in memory. Beyond the retention limit the oldest finished runs are forgotten and their files
@@ -27,6 +29,8 @@ public class InMemoryRunStore implements RunStore {
 
     private final Map<String, Run> runs = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Run> finishedOrder = new ConcurrentLinkedQueue<>();
+    // ConcurrentLinkedQueue.size() walks the whole queue; keep the count ourselves.
+    private final AtomicInteger finishedCount = new AtomicInteger();
     private final int retained;
 
     public InMemoryRunStore(AtriumProperties properties) {
@@ -41,11 +45,17 @@ public class InMemoryRunStore implements RunStore {
     @Override
     public void finished(Run run) {
         finishedOrder.add(run);
-        while (finishedOrder.size() > retained) {
+        finishedCount.incrementAndGet();
+        while (finishedCount.get() > retained) {
             Run evicted = finishedOrder.poll();
-            if (evicted != null) {
-                runs.remove(evicted.id());
-                deleteFolder(evicted.folder());
+            if (evicted == null) {
+                break;
+            }
+            finishedCount.decrementAndGet();
+            runs.remove(evicted.id());
+            if (!evicted.inputFiles().isEmpty() || !evicted.artifacts().isEmpty()) {
+                // Runs may finish on an event-loop thread (a cancel); file work goes elsewhere.
+                Schedulers.boundedElastic().schedule(() -> deleteFolder(evicted.folder()));
             }
         }
     }

@@ -5,6 +5,7 @@ import dev.atrium.sdk.PluginSettings;
 import dev.atrium.sdk.PluginStorage;
 import dev.atrium.sdk.SkillContext;
 import dev.atrium.sdk.document.DocumentKit;
+import dev.atrium.sdk.media.MediaKit;
 import dev.atrium.sdk.model.ModelGateway;
 import dev.atrium.sdk.text.TextKit;
 import java.time.Clock;
@@ -24,10 +25,11 @@ final class RunContext implements SkillContext {
     private final ModelGateway models;
     private final DocumentKit documents;
     private final TextKit text;
+    private final MediaKit media;
     private final Logger logger;
 
     RunContext(Run run, Locale locale, Clock clock, PluginSettings settings, PluginStorage storage,
-               ModelGateway models, DocumentKit documents, TextKit text) {
+               ModelGateway models, DocumentKit documents, MediaKit media, TextKit text) {
         this.run = run;
         this.locale = locale;
         this.clock = clock;
@@ -36,6 +38,7 @@ final class RunContext implements SkillContext {
         this.models = models;
         this.documents = documents;
         this.text = text;
+        this.media = media;
         this.logger = LoggerFactory.getLogger("plugin." + run.pluginId() + "." + run.skillId());
     }
 
@@ -97,6 +100,11 @@ final class RunContext implements SkillContext {
     @Override
     public DocumentKit documents() {
         return documents;
+    }
+
+    @Override
+    public MediaKit media() {
+        return media;
     }
 
     @Override

@@ -16,6 +16,7 @@ import dev.atrium.platform.models.TextKits;
 import dev.atrium.platform.plugins.HostCalls;
 import dev.atrium.sdk.document.DocumentKit;
 import dev.atrium.sdk.text.TextKit;
+import dev.atrium.sdk.media.MediaKit;
 import dev.atrium.sdk.model.ModelGateway;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -37,6 +38,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -63,6 +65,7 @@ public class RunService {
     private final AtriumProperties properties;
     private final ModelGateways models;
     private final TextKits texts;
+    private final MediaKit media;
     private final DocumentKits documents;
     private final JsonMapper json;
     private final MeterRegistry meters;
@@ -70,11 +73,12 @@ public class RunService {
     private final Map<String, PluginLane> lanes = new ConcurrentHashMap<>();
 
     public RunService(SkillRegistry registry, RunStore store, AtriumProperties properties, ModelGateways models,
-                      TextKits texts, DocumentKits documents, JsonMapper json, MeterRegistry meters) {
+                      TextKits texts, DocumentKits documents, MediaKit media, JsonMapper json, MeterRegistry meters) {
         this.store = store;
         this.properties = properties;
         this.models = models;
         this.texts = texts;
+        this.media = media;
         this.documents = documents;
         this.json = json;
         this.meters = meters;
@@ -159,15 +163,18 @@ public class RunService {
                         .resolve(skill.pluginId())),
                 HostCalls.wrap(ModelGateway.class, gateway),
                 HostCalls.wrap(DocumentKit.class, documents.using(gateway)),
+                HostCalls.wrap(MediaKit.class, media),
                 HostCalls.wrap(TextKit.class, texts.using(gateway)));
         Duration timeout = timeoutOf(skill);
-        Mono<Long> deadline = Mono.delay(timeout).cache();
         Disposable subscription = Flux.defer(() -> start(skill, input, context))
                 .subscribeOn(lane.scheduler())
-                .timeout(deadline, event -> deadline)
                 .concatMap(event -> handle(run, event))
                 .subscribe(null, error -> failed(run, error, timeout), () -> completed(run));
         run.attach(subscription);
+        // One timer per run, cancelled when the run ends, so finished runs leave no pending timers behind.
+        Disposable deadline = Schedulers.parallel().schedule(
+                () -> failed(run, new TimeoutException(), timeout), timeout.toMillis(), TimeUnit.MILLISECONDS);
+        run.whenFinished().subscribe(finished -> deadline.dispose());
     }
 
     private static Flux<SkillEvent> start(RegisteredSkill skill, SkillInput input, RunContext context) {

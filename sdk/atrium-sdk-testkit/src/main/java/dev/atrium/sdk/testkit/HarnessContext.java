@@ -6,6 +6,7 @@ import dev.atrium.sdk.PluginStorage;
 import dev.atrium.sdk.SkillContext;
 import dev.atrium.sdk.SkillEvent;
 import dev.atrium.sdk.document.DocumentKit;
+import dev.atrium.sdk.media.MediaKit;
 import dev.atrium.sdk.model.ModelGateway;
 import dev.atrium.sdk.text.TextKit;
 import java.time.Clock;
@@ -16,7 +17,7 @@ import org.slf4j.LoggerFactory;
 /** The context a skill sees under the harness; progress reports go into the run's event list. */
 record HarnessContext(String runId, String pluginId, String skillId, String tenantId, String userId,
                       Locale locale, Clock clock, PluginSettings settings, PluginStorage storage,
-                      ModelGateway models, DocumentKit documents, TextKit text, CancellationSignal cancellation,
+                      ModelGateway models, DocumentKit documents, MediaKit media, TextKit text, CancellationSignal cancellation,
                       RunRecorder recorder) implements SkillContext {
 
     @Override

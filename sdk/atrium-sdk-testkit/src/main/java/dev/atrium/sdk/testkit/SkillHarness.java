@@ -10,7 +10,12 @@ import dev.atrium.sdk.SkillInput;
 import dev.atrium.sdk.SkillSpec;
 import dev.atrium.sdk.SkillTimeoutException;
 import dev.atrium.engine.embed.MiniLmEmbeddings;
+import dev.atrium.documents.DocumentLimits;
+import dev.atrium.documents.OfficeDocumentKit;
+import dev.atrium.engine.media.FfmpegMedia;
+import dev.atrium.engine.media.FfmpegMediaKit;
 import dev.atrium.engine.text.EmbeddedTextKit;
+import dev.atrium.sdk.media.MediaKit;
 import dev.atrium.sdk.document.DocumentKit;
 import dev.atrium.sdk.model.ModelGateway;
 import dev.atrium.sdk.text.TextKit;
@@ -62,7 +67,8 @@ public final class SkillHarness {
     private final Map<String, String> settings = new LinkedHashMap<>();
     private final AtomicInteger runs = new AtomicInteger();
     private ModelGateway models = new FakeModelGateway();
-    private DocumentKit documents = new UnavailableDocumentKit();
+    private DocumentKit documents;
+    private MediaKit media;
     private TextKit text;
     private PluginStorage storage = new InMemoryPluginStorage();
     private Locale locale = Locale.ENGLISH;
@@ -138,13 +144,23 @@ public final class SkillHarness {
     }
 
     /**
-     * Sets the document kit; without one, document calls throw
-     * {@link dev.atrium.sdk.CapabilityUnavailableException} because the real kit lives in the platform.
+     * Sets the document kit; without one, the skill gets the platform's own {@link OfficeDocumentKit}, whose
+     * scanned-page OCR goes through the harness's model gateway.
      *
      * @since 0.1
      */
     public SkillHarness documents(DocumentKit kit) {
         this.documents = Objects.requireNonNull(kit, "kit");
+        return this;
+    }
+
+    /**
+     * Sets the media kit; without one, the skill gets the platform's ffmpeg-backed kit.
+     *
+     * @since 0.1
+     */
+    public SkillHarness media(MediaKit kit) {
+        this.media = Objects.requireNonNull(kit, "kit");
         return this;
     }
 
@@ -264,7 +280,9 @@ public final class SkillHarness {
         RunRecorder recorder = new RunRecorder();
         RunCancellation cancellation = new RunCancellation();
         HarnessContext context = new HarnessContext("test-run-" + runs.incrementAndGet(), pluginId, spec.id(),
-                tenantId, userId, locale, clock, PluginSettings.of(settings), storage, models, documents,
+                tenantId, userId, locale, clock, PluginSettings.of(settings), storage, models,
+                documents != null ? documents : new OfficeDocumentKit(DocumentLimits.DEFAULTS, models::ocr),
+                media != null ? media : DefaultMediaKit.INSTANCE,
                 text != null ? text : DefaultTextKit.INSTANCE, cancellation, recorder);
 
         // Like the host, call run() on a worker thread so blocking skills do not block the waiting test.
@@ -297,6 +315,10 @@ public final class SkillHarness {
             error = contractViolation(events);
         }
         return new SkillRun(spec.id(), events, error, recorder.cancelled());
+    }
+
+    private static final class DefaultMediaKit {
+        static final MediaKit INSTANCE = new FfmpegMediaKit(new FfmpegMedia());
     }
 
     /** One kit for all harnesses: the model behind it takes a second and 90 MB to load. */

@@ -498,16 +498,15 @@ class SkillHarnessTest {
     }
 
     @Test
-    void defaultDocumentKitSaysHowToPassOne() {
+    void defaultDocumentKitIsThePlatformsRealOne() {
         Skill writing = skill(NO_INPUTS, (input, context) -> Flux.just(SkillEvent.artifact(
                 context.documents().writeDocx("a.docx", new DocumentContent("A", List.of(), "", ""))),
                 SkillEvent.result("written")));
 
         SkillRun run = SkillHarness.of(writing).run();
 
-        assertThat(run.error()).hasValueSatisfying(e -> assertThat(e)
-                .isInstanceOf(CapabilityUnavailableException.class)
-                .hasMessage("document kit is provided by the platform; pass one with .documents(kit)"));
+        assertThat(run.error()).isEmpty();
+        assertThat(run.artifact("a.docx").bytes()).startsWith((byte) 'P', (byte) 'K');
     }
 
     @Test
