@@ -134,6 +134,15 @@ class ModelsIT {
     }
 
     @Test
+    void checksProviderHealthOnDemand() {
+        FAKE.on("/v1/models", FakeOpenAiServer.models());
+        http.post().uri("/api/models/fake/health").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.status").isEqualTo("up");
+        http.get().uri("/api/models").exchange().expectBody()
+                .jsonPath("$.providers[?(@.name=='fake')].health.status").isEqualTo("up");
+    }
+
+    @Test
     void describesProvidersWithoutEverShowingTheKey() {
         String body = http.get().uri("/api/models").exchange().expectStatus().isOk().expectBody(String.class)
                 .returnResult().getResponseBody();
