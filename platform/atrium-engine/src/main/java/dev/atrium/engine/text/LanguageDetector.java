@@ -31,7 +31,8 @@ final class LanguageDetector {
             "ron", "hun", "cat", "est", "lvs", "lit", "tgl", "msa");
     private static final Map<String, String> TO_ISO1 = iso1();
 
-    private volatile LanguageDetectorModel model;
+    // One model per JVM: text kits are made per run, and the model takes a moment and megabytes to load.
+    private static volatile LanguageDetectorModel model;
 
     String detect(String text) {
         if (text == null || text.isBlank()) {
@@ -109,10 +110,10 @@ final class LanguageDetector {
         return TO_ISO1.getOrDefault(known.get(0).getLang(), known.get(0).getLang());
     }
 
-    private LanguageDetectorModel model() {
+    private static LanguageDetectorModel model() {
         LanguageDetectorModel m = model;
         if (m == null) {
-            synchronized (this) {
+            synchronized (LanguageDetector.class) {
                 m = model;
                 if (m == null) {
                     try (InputStream in = LanguageDetector.class.getResourceAsStream(MODEL)) {

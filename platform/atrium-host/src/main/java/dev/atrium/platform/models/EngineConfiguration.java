@@ -94,6 +94,7 @@ class EngineConfiguration {
 
     @Bean
     DocumentKits documentKits() {
-        return gateway -> new OfficeDocumentKit(DocumentLimits.DEFAULTS, gateway::ocr, DOCUMENT_OCR_LANGUAGES);
+        return gateway -> new LazyDocumentKit(
+                () -> new OfficeDocumentKit(DocumentLimits.DEFAULTS, gateway::ocr, DOCUMENT_OCR_LANGUAGES));
     }
 }

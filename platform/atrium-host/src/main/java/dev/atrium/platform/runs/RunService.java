@@ -3,6 +3,7 @@ package dev.atrium.platform.runs;
 import dev.atrium.platform.config.AtriumProperties;
 import dev.atrium.platform.problem.ProblemException;
 import dev.atrium.platform.problem.Problems;
+import dev.atrium.platform.skills.PluginClassLoaders;
 import dev.atrium.platform.skills.RegisteredSkill;
 import dev.atrium.platform.skills.SkillRegistry;
 import dev.atrium.sdk.Media;
@@ -157,16 +158,10 @@ public class RunService {
         if (!run.markRunning()) {
             return;
         }
-        ModelGateway gateway = models.forRun(run.pluginId(), run.skillId(), run.id(), run.tenantId(), run::addModelCall);
-        RunContext context = new RunContext(run, locale, clock, settingsOf(skill.pluginId()),
-                new FilePluginStorage(properties.home().resolve("storage").resolve(run.tenantId())
-                        .resolve(skill.pluginId())),
-                HostCalls.wrap(ModelGateway.class, gateway),
-                HostCalls.wrap(DocumentKit.class, documents.using(gateway)),
-                HostCalls.wrap(MediaKit.class, media),
-                HostCalls.wrap(TextKit.class, texts.using(gateway)));
         Duration timeout = timeoutOf(skill);
-        Disposable subscription = Flux.defer(() -> start(skill, input, context))
+        // The context is built on the plugin's worker too: it may touch files (fonts, storage folders), and
+        // this method can be called on an event-loop thread.
+        Disposable subscription = Flux.defer(() -> start(skill, input, hostContextFor(run, skill, locale)))
                 .subscribeOn(lane.scheduler())
                 .concatMap(event -> handle(run, event))
                 .subscribe(null, error -> failed(run, error, timeout), () -> completed(run));
@@ -175,6 +170,28 @@ public class RunService {
         Disposable deadline = Schedulers.parallel().schedule(
                 () -> failed(run, new TimeoutException(), timeout), timeout.toMillis(), TimeUnit.MILLISECONDS);
         run.whenFinished().subscribe(finished -> deadline.dispose());
+    }
+
+    /** Builds the context under the host's class loader (the worker thread carries the plugin's). */
+    private RunContext hostContextFor(Run run, RegisteredSkill skill, Locale locale) {
+        try {
+            return PluginClassLoaders.callWith(RunService.class.getClassLoader(), () -> contextFor(run, skill, locale));
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private RunContext contextFor(Run run, RegisteredSkill skill, Locale locale) {
+        ModelGateway gateway = models.forRun(run.pluginId(), run.skillId(), run.id(), run.tenantId(), run::addModelCall);
+        return new RunContext(run, locale, clock, settingsOf(skill.pluginId()),
+                new FilePluginStorage(properties.home().resolve("storage").resolve(run.tenantId())
+                        .resolve(skill.pluginId())),
+                HostCalls.wrap(ModelGateway.class, gateway),
+                HostCalls.wrap(DocumentKit.class, documents.using(gateway)),
+                HostCalls.wrap(MediaKit.class, media),
+                HostCalls.wrap(TextKit.class, texts.using(gateway)));
     }
 
     private static Flux<SkillEvent> start(RegisteredSkill skill, SkillInput input, RunContext context) {
