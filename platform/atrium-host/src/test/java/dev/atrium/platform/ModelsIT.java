@@ -75,7 +75,8 @@ class ModelsIT {
     void client() {
         http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
                 .responseTimeout(Duration.ofSeconds(30)).build();
-        Integer status = http.get().uri("/api/plugins/lab").exchange().returnResult(String.class).getStatus().value();
+        // Read the body: an unread response holds its pooled connection, and the shared pool runs dry.
+        Integer status = http.get().uri("/api/plugins/lab").exchange().expectBody(String.class).returnResult().getStatus().value();
         if (status == 404) {
             MultipartBodyBuilder body = new MultipartBodyBuilder();
             body.part("file", new FileSystemResource(TestPluginArchive.plugin("lab").extensions(AskSkill.class, TranscribeSkill.class)

@@ -345,7 +345,8 @@ class PlatformIT {
     }
 
     private void installLab() {
-        Integer status = http.get().uri("/api/plugins/lab").exchange().returnResult(String.class)
+        // Read the body: an unread response holds its pooled connection, and the shared pool runs dry.
+        Integer status = http.get().uri("/api/plugins/lab").exchange().expectBody(String.class).returnResult()
                 .getStatus().value();
         if (status == 404) {
             upload(labArchive()).expectStatus().isCreated();

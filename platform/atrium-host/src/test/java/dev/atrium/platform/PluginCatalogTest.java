@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.atrium.platform.config.AtriumProperties;
 import dev.atrium.platform.lab.CrashSkill;
+import dev.atrium.platform.lab.HangingSkill;
 import dev.atrium.platform.lab.SleepSkill;
 import dev.atrium.platform.plugins.InstalledPlugin;
 import dev.atrium.platform.plugins.PluginCatalog;
 import dev.atrium.platform.problem.ProblemException;
 import dev.atrium.platform.skills.SkillRegistry;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,9 +59,25 @@ class PluginCatalogTest {
         restarted.destroy();
     }
 
+    @Test
+    void refusesAPluginThatHangsWhileStartingAndKeepsWorking() throws Exception {
+        SkillRegistry registry = new SkillRegistry();
+        PluginCatalog catalog = start(registry);
+
+        assertThatThrownBy(() -> catalog.install(TestPluginArchive.plugin("stuck").extensions(HangingSkill.class)
+                .writeTo(uploads)))
+                .isInstanceOfSatisfying(ProblemException.class, e -> {
+                    assertThat(e.code()).isEqualTo("plugin-failed-to-start");
+                    assertThat(e.getMessage()).contains("did not start within 1 s");
+                });
+        assertThat(catalog.find("stuck")).isEmpty();
+        assertThat(catalog.find("hello")).get().extracting(InstalledPlugin::state).isEqualTo(InstalledPlugin.State.STARTED);
+        catalog.destroy();
+    }
+
     private PluginCatalog start(SkillRegistry registry) throws Exception {
         AtriumProperties properties = new AtriumProperties(home, null,
-                new AtriumProperties.Plugins(true, Map.of()), null);
+                new AtriumProperties.Plugins(true, Map.of(), Duration.ofSeconds(1)), null);
         PluginCatalog catalog = new PluginCatalog(properties, registry);
         catalog.afterPropertiesSet();
         return catalog;

@@ -20,7 +20,7 @@ public record AtriumProperties(Path home, Runs runs, Plugins plugins, Uploads up
     public AtriumProperties {
         home = (home == null ? Path.of("data") : home).toAbsolutePath().normalize();
         runs = runs == null ? new Runs(null, 0, 0, Map.of()) : runs;
-        plugins = plugins == null ? new Plugins(true, Map.of()) : plugins;
+        plugins = plugins == null ? new Plugins(true, Map.of(), null) : plugins;
         uploads = uploads == null ? new Uploads(null, null) : uploads;
     }
 
@@ -43,10 +43,12 @@ public record AtriumProperties(Path home, Runs runs, Plugins plugins, Uploads up
     /**
      * @param installBundled install the plugins shipped in the platform jar on first start
      * @param settings plugin settings keyed by plugin id, then setting key
+     * @param startTimeout how long a plugin may take to start (load, start, describe its skills)
      */
-    public record Plugins(boolean installBundled, Map<String, Map<String, String>> settings) {
+    public record Plugins(boolean installBundled, Map<String, Map<String, String>> settings, Duration startTimeout) {
         public Plugins {
             settings = settings == null ? Map.of() : Map.copyOf(settings);
+            startTimeout = startTimeout == null ? Duration.ofSeconds(30) : startTimeout;
         }
     }
 

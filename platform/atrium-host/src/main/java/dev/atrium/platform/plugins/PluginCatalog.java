@@ -12,13 +12,19 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.pf4j.DefaultVersionManager;
 import org.pf4j.PluginState;
@@ -49,6 +55,7 @@ public class PluginCatalog implements InitializingBean, DisposableBean {
     private final Path bundledFile;
     private final Path stagingDir;
     private final boolean installBundled;
+    private final Duration startTimeout;
     private final SkillRegistry registry;
     private final AtriumPluginManager manager;
     private final PluginArchiveInspector inspector;
@@ -61,6 +68,7 @@ public class PluginCatalog implements InitializingBean, DisposableBean {
         this.bundledFile = pluginsDir.resolve("bundled.properties");
         this.stagingDir = properties.home().resolve("tmp");
         this.installBundled = properties.plugins().installBundled();
+        this.startTimeout = properties.plugins().startTimeout();
         this.registry = registry;
         this.manager = new AtriumPluginManager(pluginsDir, SdkVersion.current());
         this.inspector = new PluginArchiveInspector(SdkVersion.current(), new DefaultVersionManager(),
@@ -220,20 +228,23 @@ public class PluginCatalog implements InitializingBean, DisposableBean {
         String id = plugin.id();
         long began = System.nanoTime();
         try {
-            String loadedId = manager.loadPlugin(plugin.archive().file());
-            if (!id.equals(loadedId)) {
-                throw new IllegalStateException("descriptor id " + loadedId + " differs from " + id);
-            }
-            PluginState state = manager.startPlugin(id);
-            PluginWrapper wrapper = manager.getPlugin(id);
-            if (state != PluginState.STARTED) {
-                Throwable failure = wrapper.getFailedException();
-                throw new IllegalStateException(failure != null ? failure.getMessage() : "state " + state, failure);
-            }
-            ClassLoader loader = wrapper.getPluginClassLoader();
-            List<Skill> skills = PluginClassLoaders.callWith(loader, () -> manager.getExtensions(Skill.class, id));
-            registry.register(id, plugin.archive().version(), skills, loader);
-            log.info("Started plugin {} with {} skill(s) in {} ms", id, skills.size(),
+            int skillCount = within(startTimeout, "plugin-start-" + id, () -> {
+                String loadedId = manager.loadPlugin(plugin.archive().file());
+                if (!id.equals(loadedId)) {
+                    throw new IllegalStateException("descriptor id " + loadedId + " differs from " + id);
+                }
+                PluginState state = manager.startPlugin(id);
+                PluginWrapper wrapper = manager.getPlugin(id);
+                if (state != PluginState.STARTED) {
+                    Throwable failure = wrapper.getFailedException();
+                    throw new IllegalStateException(failure != null ? failure.getMessage() : "state " + state, failure);
+                }
+                ClassLoader loader = wrapper.getPluginClassLoader();
+                List<Skill> skills = PluginClassLoaders.callWith(loader, () -> manager.getExtensions(Skill.class, id));
+                registry.register(id, plugin.archive().version(), skills, loader);
+                return skills.size();
+            });
+            log.info("Started plugin {} with {} skill(s) in {} ms", id, skillCount,
                     (System.nanoTime() - began) / 1_000_000);
             return plugin.withState(InstalledPlugin.State.STARTED, null);
         } catch (Exception | LinkageError e) {
@@ -241,6 +252,28 @@ public class PluginCatalog implements InitializingBean, DisposableBean {
             registry.unregister(id);
             unloadQuietly(id);
             return plugin.withState(InstalledPlugin.State.FAILED, describe(e));
+        }
+    }
+
+    /** Runs plugin code on its own thread so a plugin that hangs while starting cannot hang the host. */
+    private static <T> T within(Duration limit, String threadName, Callable<T> work) throws Exception {
+        FutureTask<T> task = new FutureTask<>(work);
+        Thread thread = new Thread(task, threadName);
+        thread.setDaemon(true);
+        thread.start();
+        try {
+            return task.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            task.cancel(true);
+            throw new IllegalStateException("it did not start within " + limit.toSeconds() + " s");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
         }
     }
 

@@ -50,8 +50,10 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
         Map<String, Object> problem = toProblem(error);
         problem.put("instance", exchange.getRequest().getPath().value());
         int status = (Integer) problem.get("status");
-        if (status >= 500) {
+        if ("internal-error".equals(problem.get("code"))) {
             log.error("{} {} failed", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), error);
+        } else if (status >= 500) {
+            log.warn("{} {}: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), problem.get("detail"));
         }
         response.setStatusCode(HttpStatusCode.valueOf(status));
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
