@@ -215,6 +215,14 @@ class PlatformIT {
     }
 
     @Test
+    void servesAnOpenApiDocumentOfTheHttpContract() {
+        http.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.info.title").isEqualTo("Atrium API")
+                .jsonPath("$.paths['/api/skills/{plugin}/{skill}/runs']").exists()
+                .jsonPath("$.paths['/api/runs/{id}/events']").exists();
+    }
+
+    @Test
     void answersUnknownThingsWithNotFoundProblems() {
         problem(http.post().uri("/api/skills/nope/echo/runs").contentType(MediaType.APPLICATION_JSON).bodyValue("{}"),
                 404, "plugin-not-found");
