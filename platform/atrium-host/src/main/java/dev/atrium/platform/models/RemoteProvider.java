@@ -8,6 +8,7 @@ import com.openai.client.OpenAIClient;
 import com.openai.client.OpenAIClientAsync;
 import com.openai.models.images.ImageEditParams;
 import com.openai.models.images.ImagesResponse;
+import dev.atrium.sdk.BadInputException;
 import dev.atrium.sdk.CapabilityUnavailableException;
 import dev.atrium.sdk.Media;
 import dev.atrium.sdk.ProviderException;
@@ -86,6 +87,8 @@ final class RemoteProvider {
     private final OpenAiImageModel images;
     private final OpenAiEmbeddingModel embeddings;
     private final CircuitBreaker breaker;
+    /** Whether the server accepts {@code response_format: json_schema}; learnt on the first refusal. */
+    private volatile boolean jsonSchemaSupported = true;
 
     RemoteProvider(String name, ModelsProperties.Provider settings, JsonMapper json,
                    ObservationRegistry observations, MeterRegistry meters) {
@@ -215,14 +218,32 @@ final class RemoteProvider {
         BeanOutputConverter<T> converter = new BeanOutputConverter<>(type, json);
         String schemaText = converter.getJsonSchema();
         Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(schemaText);
-        OpenAiChatModel.ResponseFormat format = OpenAiChatModel.ResponseFormat.builder()
+        OpenAiChatModel.ResponseFormat strict = OpenAiChatModel.ResponseFormat.builder()
                 .type(OpenAiChatModel.ResponseFormat.Type.JSON_SCHEMA).jsonSchema(schemaText).build();
+        OpenAiChatModel.ResponseFormat plainJson = OpenAiChatModel.ResponseFormat.builder()
+                .type(OpenAiChatModel.ResponseFormat.Type.JSON_OBJECT).build();
         List<ChatMessage> messages = new ArrayList<>(request.messages());
+        if (!jsonSchemaSupported) {
+            messages.add(0, schemaInstruction(schemaText));
+        }
         Usage usage = Usage.NONE;
         String problems = null;
         for (int attempt = 0; attempt < 2; attempt++) {
             ChatRequest current = new ChatRequest(messages, request.temperature(), request.maxTokens());
-            ChatResponse response = guarded(() -> model.call(prompt(current, capability, format)));
+            ChatResponse response;
+            try {
+                response = guarded(() -> model.call(prompt(current, capability, jsonSchemaSupported ? strict : plainJson)));
+            } catch (BadInputException refused) {
+                if (!jsonSchemaSupported) {
+                    throw refused;
+                }
+                // Some OpenAI-compatible servers (DeepSeek, older Ollama) only know {"type":"json_object"}:
+                // from now on this provider gets the schema in the prompt instead.
+                jsonSchemaSupported = false;
+                messages.add(0, schemaInstruction(schemaText));
+                ChatRequest retry = new ChatRequest(messages, request.temperature(), request.maxTokens());
+                response = guarded(() -> model.call(prompt(retry, capability, plainJson)));
+            }
             usage = usage.plus(usage(response));
             String answer = stripFences(text(response));
             try {
@@ -242,6 +263,10 @@ final class RemoteProvider {
         }
         throw new ProviderException("provider '" + name + "' did not produce JSON matching the "
                 + type.getSimpleName() + " schema after one repair: " + problems);
+    }
+
+    private static ChatMessage schemaInstruction(String schema) {
+        return ChatMessage.system("Reply with one JSON object only, no prose, that matches this JSON Schema:\n" + schema);
     }
 
     Transcript transcribe(Media audio, String language) {

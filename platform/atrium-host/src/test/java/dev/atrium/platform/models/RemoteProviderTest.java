@@ -133,6 +133,25 @@ class RemoteProviderTest {
     }
 
     @Test
+    void fallsBackToJsonObjectWithTheSchemaInThePromptWhenJsonSchemaIsRefused() {
+        server.on("/v1/chat/completions",
+                json(400, "{\"error\":{\"message\":\"This response_format type is unavailable now\","
+                        + "\"type\":\"invalid_request_error\"}}"),
+                chat("{\"merchant\":\"ACME\",\"total\":3.0}", 40, 8));
+        RemoteProvider provider = provider(0, Duration.ofSeconds(10));
+        ChatRequest request = new ChatRequest(List.of(ChatMessage.user("Extract")), null, null);
+
+        assertThat(provider.structured(request, Invoice.class).value()).isEqualTo(new Invoice("ACME", 3.0));
+        List<FakeOpenAiServer.Request> sent = server.requests("/v1/chat/completions");
+        assertThat(sent).hasSize(2);
+        assertThat(sent.get(1).body()).contains("json_object").contains("matches this JSON Schema")
+                .contains("merchant").doesNotContain("\"json_schema\"");
+
+        provider.structured(request, Invoice.class);
+        assertThat(server.requests("/v1/chat/completions")).hasSize(3);
+    }
+
+    @Test
     void transcribesAudioAsAMultipartUpload() {
         server.on("/v1/audio/transcriptions", FakeOpenAiServer.transcription("Let's ship on Friday."));
 
