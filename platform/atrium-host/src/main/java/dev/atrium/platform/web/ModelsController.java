@@ -48,9 +48,10 @@ public class ModelsController {
         this.gateways = gateways;
     }
 
+    /** Providers and capabilities; the first look may probe the Tesseract binary, so off the event loop. */
     @GetMapping
-    public Map<String, Object> list() {
-        return catalog.describe();
+    public Mono<Map<String, Object>> list() {
+        return Mono.fromCallable(catalog::describe).subscribeOn(Schedulers.boundedElastic());
     }
 
     @PostMapping("/{provider}/health")
