@@ -1,0 +1,320 @@
+package dev.atrium.plugins.office;
+
+import dev.atrium.sdk.BadInputException;
+import dev.atrium.sdk.CancellationSignal;
+import dev.atrium.sdk.CapabilityUnavailableException;
+import dev.atrium.sdk.InputSpec;
+import dev.atrium.sdk.Media;
+import dev.atrium.sdk.OutputSpec;
+import dev.atrium.sdk.ProviderException;
+import dev.atrium.sdk.Skill;
+import dev.atrium.sdk.SkillContext;
+import dev.atrium.sdk.SkillEvent;
+import dev.atrium.sdk.SkillInput;
+import dev.atrium.sdk.SkillSpec;
+import dev.atrium.sdk.document.ExtractedDocument;
+import dev.atrium.sdk.model.Capability;
+import dev.atrium.sdk.model.Engine;
+import dev.atrium.sdk.model.Transcript;
+import dev.atrium.sdk.text.Summary;
+import dev.atrium.sdk.text.TextKit;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.pf4j.Extension;
+import reactor.core.publisher.Flux;
+
+/**
+ * Meeting minutes from a transcript, a subtitle file, a document or a recording: summary, topics,
+ * decisions, action items with owners and due dates, and open questions, as a result and as
+ * {@code minutes.docx} and {@code minutes.md}.
+ *
+ * <p>Works offline: turns are parsed from {@code Speaker: words} lines or subtitle cues, the summary and
+ * topic titles come from the text kit, and decisions, action items and questions are found by English and
+ * Chinese cue phrases, with relative due dates resolved against the meeting date. Only a recording needs a
+ * model: a transcription provider.
+ */
+@Extension
+public class MinutesSkill implements Skill {
+
+    static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    private static final SkillSpec SPEC = SkillSpec.builder("minutes")
+            .title("Meeting minutes")
+            .description("Turns a meeting transcript, subtitles, a document or a recording into minutes: summary, "
+                    + "topics, decisions, action items with owners and due dates, and open questions.")
+            .input(InputSpec.longText("transcript").label("Transcript")
+                    .description("One 'Speaker: words' line per turn; give this or a file."))
+            .input(InputSpec.file("file").label("File")
+                    .description("A transcript (TXT, Markdown, DOCX, PDF), subtitles (VTT, SRT) or a recording "
+                            + "(audio or video; needs a transcription provider).")
+                    .accept("text/plain", "text/markdown", "text/vtt", "application/x-subrip", DOCX,
+                            "application/pdf", "audio/*", "video/*"))
+            .input(InputSpec.text("title").label("Title"))
+            .input(InputSpec.text("date").label("Date").description("Meeting date, yyyy-MM-dd; defaults to today. "
+                    + "Relative due dates ('by Friday', '下周五前') are resolved against it."))
+            .input(InputSpec.text("attendees").label("Attendees").description("Comma-separated names; speakers are added."))
+            .input(InputSpec.choice("language", "auto", "en", "zh").label("Language").defaultValue("auto"))
+            .output(OutputSpec.artifact("minutes.docx", DOCX, "the minutes as a Word document"))
+            .output(OutputSpec.artifact("minutes.md", "text/markdown", "the minutes as Markdown"))
+            .output(OutputSpec.result("title", "meeting title"))
+            .output(OutputSpec.result("date", "meeting date, yyyy-MM-dd"))
+            .output(OutputSpec.result("attendees", "given attendees and every speaker"))
+            .output(OutputSpec.result("summary", "a short extractive summary"))
+            .output(OutputSpec.result("topics", "title, summary and source (turns or time span) of each part"))
+            .output(OutputSpec.result("decisions", "text and quote of each decision"))
+            .output(OutputSpec.result("actionItems", "what, owner, due (yyyy-MM-dd) and quote of each action item"))
+            .output(OutputSpec.result("openQuestions", "questions nobody settled"))
+            .output(OutputSpec.result("engine", "what produced the minutes"))
+            .uses(Capability.TRANSCRIPTION, Capability.STRUCTURED_OUTPUT)
+            .timeout(Duration.ofMinutes(10))
+            .build();
+
+    /**
+     * Creates the skill; the host instantiates it through PF4J.
+     */
+    public MinutesSkill() {
+    }
+
+    @Override
+    public SkillSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public Flux<SkillEvent> run(SkillInput input, SkillContext context) {
+        return Flux.create(sink -> {
+            CancellationSignal cancellation = context.cancellation();
+            sink.next(SkillEvent.progress(5, "parsing"));
+            Optional<String> transcript = input.text("transcript");
+            Optional<Media> file = input.file("file");
+            if (transcript.isEmpty() && file.isEmpty()) {
+                throw new BadInputException("transcript", "give a transcript or a file");
+            }
+            LocalDate date = meetingDate(input, context);
+            String language = input.text("language").orElse("auto");
+
+            List<Turn> turns;
+            if (transcript.isPresent() && !transcript.get().isBlank()) {
+                turns = Transcripts.fromText(transcript.get());
+            } else if (file.isPresent()) {
+                turns = turnsOf(file.get(), language, context);
+                if (turns.isEmpty()) {
+                    throw new BadInputException("file", file.get().name() + " holds no transcript text");
+                }
+            } else {
+                throw new BadInputException("transcript", "input 'transcript' is empty");
+            }
+            if (turns.isEmpty()) {
+                throw new BadInputException("transcript", "input 'transcript' holds no text");
+            }
+            cancellation.throwIfCancelled();
+
+            String plain = turns.stream().map(Turn::text).collect(Collectors.joining("\n"));
+            boolean chinese = "zh".equals(language) || ("auto".equals(language) && mostlyChinese(plain));
+
+            String title = input.text("title").filter(t -> !t.isBlank()).map(String::strip)
+                    .orElseGet(() -> defaultTitle(file, chinese));
+            List<String> attendees = attendees(input, turns);
+
+            Minutes minutes = null;
+            if (context.models().isAvailable(Capability.STRUCTURED_OUTPUT)) {
+                minutes = remote(turns, date, title, attendees, context, sink::next);
+            }
+            if (minutes == null) {
+                minutes = offline(turns, plain, date, title, attendees, context, sink::next);
+            }
+
+            sink.next(SkillEvent.progress(85, "writing"));
+            cancellation.throwIfCancelled();
+            Media docx = context.documents().writeDocx("minutes.docx", minutes.toDocument());
+            sink.next(SkillEvent.artifact(docx));
+            sink.next(SkillEvent.artifact(Media.ofText("minutes.md", "text/markdown; charset=utf-8", minutes.toMarkdown())));
+            sink.next(SkillEvent.progress(100, "done"));
+            sink.next(SkillEvent.result(minutes.toResult()));
+            sink.complete();
+        });
+    }
+
+    /** Minutes from the text kit and cue phrases alone: no model needed. */
+    static Minutes offline(List<Turn> turns, String plain, LocalDate date, String title, List<String> attendees,
+                           SkillContext context, Consumer<SkillEvent> events) {
+        CancellationSignal cancellation = context.cancellation();
+        events.accept(SkillEvent.progress(25, "summarising"));
+        TextKit text = context.text();
+        Summary summary = text.summarize(plain, summarySentences(plain));
+        cancellation.throwIfCancelled();
+        List<Minutes.Topic> topics = topics(turns, text, cancellation);
+
+        events.accept(SkillEvent.progress(60, "extracting"));
+        Extraction.Found found = Extraction.extract(turns, date, cancellation::throwIfCancelled);
+        return new Minutes(title, date, attendees, summary.text(), topics, found.decisions(), found.actionItems(),
+                found.openQuestions(), engineName(summary.engine()));
+    }
+
+    /**
+     * Minutes drafted by a structured-output model, chunk by chunk; null (after a warning) when the provider
+     * fails, so the caller falls back to the offline path.
+     */
+    static Minutes remote(List<Turn> turns, LocalDate date, String title, List<String> attendees,
+                          SkillContext context, Consumer<SkillEvent> events) {
+        int chunks = RemoteMinutes.chunks(turns).size();
+        int[] done = {0};
+        events.accept(SkillEvent.progress(25, "extracting with the model (" + chunks + (chunks == 1 ? " part)" : " parts)")));
+        RemoteMinutes.Result draft;
+        try {
+            draft = RemoteMinutes.draft(turns, date, context.models(), context.cancellation(), () -> {
+                done[0]++;
+                events.accept(SkillEvent.progress(25 + 55 * done[0] / chunks, "extracted part " + done[0] + " of " + chunks));
+            });
+        } catch (ProviderException | CapabilityUnavailableException e) {
+            events.accept(SkillEvent.warning("the model could not draft the minutes (" + e.getMessage()
+                    + "); using the offline extraction instead"));
+            return null;
+        }
+        String summary = draft.summary();
+        List<Minutes.Topic> topics = draft.topics();
+        if (summary.isBlank() || topics.isEmpty()) {
+            String plain = turns.stream().map(Turn::text).collect(Collectors.joining("\n"));
+            if (summary.isBlank()) {
+                summary = context.text().summarize(plain, summarySentences(plain)).text();
+            }
+            if (topics.isEmpty()) {
+                topics = topics(turns, context.text(), context.cancellation());
+            }
+        }
+        return new Minutes(title, date, attendees, summary, topics, draft.decisions(), draft.actionItems(),
+                draft.openQuestions(), draft.engine());
+    }
+
+    /** Turns of an uploaded file: a recording is transcribed, subtitles keep their cues, documents their text. */
+    static List<Turn> turnsOf(Media file, String language, SkillContext context) {
+        if (isRecording(file)) {
+            if (!context.models().isAvailable(Capability.TRANSCRIPTION)) {
+                throw new CapabilityUnavailableException("Minutes from a recording need speech-to-text: configure a "
+                        + "transcription provider, or upload a transcript or subtitles instead.");
+            }
+            Transcript transcript = context.models().transcribe(file, "auto".equals(language) ? null : language);
+            return Transcripts.fromTranscript(transcript);
+        }
+        ExtractedDocument document = context.documents().read(file);
+        if (document.cues() != null && !document.cues().isEmpty()) {
+            return Transcripts.fromCues(document.cues());
+        }
+        return Transcripts.fromText(document.text() == null ? "" : document.text());
+    }
+
+    static boolean isRecording(Media file) {
+        String type = file.mediaType().toLowerCase(Locale.ROOT);
+        if (type.startsWith("audio/") || type.startsWith("video/")) {
+            return true;
+        }
+        String name = file.name().toLowerCase(Locale.ROOT);
+        return name.matches(".*\\.(mp3|wav|m4a|aac|ogg|oga|opus|flac|webm|mp4|mov|mkv|avi)$");
+    }
+
+    /** Three to six contiguous parts of roughly equal turns; one part for a short meeting. */
+    static List<Minutes.Topic> topics(List<Turn> turns, TextKit text, CancellationSignal cancellation) {
+        int n = turns.size();
+        int parts = n < 6 ? 1 : Math.max(3, Math.min(6, (int) Math.ceil(n / 8.0)));
+        parts = Math.min(parts, n);
+        boolean timed = turns.stream().allMatch(Turn::timed);
+        List<Minutes.Topic> topics = new ArrayList<>();
+        for (int p = 0; p < parts; p++) {
+            cancellation.throwIfCancelled();
+            int from = p * n / parts;
+            int to = (p + 1) * n / parts;
+            List<Turn> part = turns.subList(from, to);
+            String body = part.stream().map(Turn::text).collect(Collectors.joining("\n"));
+            String title = text.keywords(body, 3).stream().map(TextKit.Keyword::term)
+                    .collect(Collectors.joining(", "));
+            if (title.isBlank()) {
+                title = headline(part.get(0).text());
+            } else {
+                title = Character.toUpperCase(title.charAt(0)) + title.substring(1);
+            }
+            String summary = text.summarize(body, body.length() > 400 ? 2 : 1).text();
+            if (summary.isBlank()) {
+                summary = part.get(0).text();
+            }
+            String source = timed
+                    ? Transcripts.clock(part.get(0).startSeconds()) + "–" + Transcripts.clock(part.get(part.size() - 1).endSeconds())
+                    : (from + 1 == to ? "turn " + to : "turns " + (from + 1) + "–" + to);
+            topics.add(new Minutes.Topic(title, summary, source));
+        }
+        return topics;
+    }
+
+    /** The first words of a turn, for a part whose keywords say nothing. */
+    static String headline(String text) {
+        String first = Extraction.sentences(text).stream().findFirst().orElse(text);
+        int limit = mostlyChinese(first) ? 12 : 48;
+        return first.codePointCount(0, first.length()) <= limit ? first
+                : first.substring(0, first.offsetByCodePoints(0, limit)) + "…";
+    }
+
+    static int summarySentences(String text) {
+        return Math.max(2, Math.min(6, text.length() / 800 + 2));
+    }
+
+    static List<String> attendees(SkillInput input, List<Turn> turns) {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (String name : input.text("attendees").orElse("").split("[,，、;；\\n]")) {
+            if (!name.isBlank()) {
+                names.putIfAbsent(name.strip().toLowerCase(Locale.ROOT), name.strip());
+            }
+        }
+        for (Turn turn : turns) {
+            if (!turn.speaker().isEmpty()) {
+                names.putIfAbsent(turn.speaker().toLowerCase(Locale.ROOT), turn.speaker());
+            }
+        }
+        return List.copyOf(names.values());
+    }
+
+    static LocalDate meetingDate(SkillInput input, SkillContext context) {
+        Optional<String> given = input.text("date").filter(d -> !d.isBlank());
+        if (given.isEmpty()) {
+            return LocalDate.now(context.clock());
+        }
+        try {
+            return LocalDate.parse(given.get().strip());
+        } catch (DateTimeParseException e) {
+            throw new BadInputException("date", "input 'date' must be yyyy-MM-dd, got '" + given.get() + "'");
+        }
+    }
+
+    static boolean mostlyChinese(String text) {
+        long han = text.codePoints().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN).count();
+        long letters = text.codePoints().filter(Character::isLetter).count();
+        return letters > 0 && han * 3 >= letters;
+    }
+
+    private static String defaultTitle(Optional<Media> file, boolean chinese) {
+        if (file.isPresent()) {
+            String name = file.get().name();
+            int dot = name.lastIndexOf('.');
+            String stem = dot > 0 ? name.substring(0, dot) : name;
+            if (!stem.isBlank()) {
+                return stem.replace('_', ' ').strip();
+            }
+        }
+        return chinese ? "会议纪要" : "Meeting minutes";
+    }
+
+    static String engineName(Engine summaryEngine) {
+        if (summaryEngine == null) {
+            return "embedded";
+        }
+        String component = summaryEngine.model().isEmpty() ? summaryEngine.provider() : summaryEngine.model();
+        return "embedded+" + component;
+    }
+}
