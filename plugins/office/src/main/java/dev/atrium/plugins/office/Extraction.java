@@ -183,6 +183,12 @@ final class Extraction {
         return clean(text);
     }
 
+    /** Whether the sentence states a decision by its cue phrases (questions excluded). */
+    static boolean isDecision(String sentence) {
+        return !isQuestion(sentence)
+                && (EN_DECISION.matcher(sentence).find() || ZH_DECISION.matcher(sentence).find());
+    }
+
     static boolean isQuestion(String sentence) {
         String s = sentence.strip();
         return s.endsWith("?") || s.endsWith("？") || s.endsWith("吗") || s.endsWith("呢");
