@@ -4,7 +4,6 @@ import dev.atrium.sdk.BadInputException;
 import dev.atrium.sdk.CancellationSignal;
 import dev.atrium.sdk.CapabilityUnavailableException;
 import dev.atrium.sdk.InputSpec;
-import dev.atrium.sdk.Media;
 import dev.atrium.sdk.OutputSpec;
 import dev.atrium.sdk.ProviderException;
 import dev.atrium.sdk.Skill;
@@ -22,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -53,13 +51,8 @@ public class MeetingQaSkill implements Skill {
             .title("Meeting Q&A")
             .description("Answers a question from a meeting transcript, subtitles, a document or a recording, "
                     + "quoting the turns the answer comes from.")
-            .input(InputSpec.longText("transcript").label("Transcript")
-                    .description("One 'Speaker: words' line per turn; give this or a file."))
-            .input(InputSpec.file("file").label("File")
-                    .description("A transcript (TXT, Markdown, DOCX, PDF), subtitles (VTT, SRT) or a recording "
-                            + "(audio or video; needs a transcription provider).")
-                    .accept("text/plain", "text/markdown", "text/vtt", "application/x-subrip", MinutesSkill.DOCX,
-                            "application/pdf", "audio/*", "video/*"))
+            .input(TranscriptInput.transcript())
+            .input(TranscriptInput.file())
             .input(InputSpec.text("question").label("Question").required())
             .output(OutputSpec.result("answer", "the answer, from the meeting's own words"))
             .output(OutputSpec.result("quotes", "speaker, text and source (turn n or mm:ss) of each supporting turn"))
@@ -88,22 +81,7 @@ public class MeetingQaSkill implements Skill {
             if (question.isEmpty()) {
                 throw new BadInputException("question", "input 'question' is required");
             }
-            Optional<String> transcript = input.text("transcript").filter(t -> !t.isBlank());
-            Optional<Media> file = input.file("file");
-            List<Turn> turns;
-            if (transcript.isPresent()) {
-                turns = Transcripts.fromText(transcript.get());
-            } else if (file.isPresent()) {
-                turns = MinutesSkill.turnsOf(file.get(), "auto", context);
-                if (turns.isEmpty()) {
-                    throw new BadInputException("file", file.get().name() + " holds no transcript text");
-                }
-            } else {
-                throw new BadInputException("transcript", "give a transcript or a file");
-            }
-            if (turns.isEmpty()) {
-                throw new BadInputException("transcript", "input 'transcript' holds no text");
-            }
+            List<Turn> turns = TranscriptInput.turns(input, "auto", context);
             cancellation.throwIfCancelled();
 
             sink.next(SkillEvent.progress(20, "indexing"));

@@ -12,10 +12,8 @@ import dev.atrium.sdk.SkillContext;
 import dev.atrium.sdk.SkillEvent;
 import dev.atrium.sdk.SkillInput;
 import dev.atrium.sdk.SkillSpec;
-import dev.atrium.sdk.document.ExtractedDocument;
 import dev.atrium.sdk.model.Capability;
 import dev.atrium.sdk.model.Engine;
-import dev.atrium.sdk.model.Transcript;
 import dev.atrium.sdk.text.Summary;
 import dev.atrium.sdk.text.TextKit;
 import java.time.Duration;
@@ -45,19 +43,14 @@ import reactor.core.publisher.Flux;
 @Extension
 public class MinutesSkill implements Skill {
 
-    static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    static final String DOCX = TranscriptInput.DOCX;
 
     private static final SkillSpec SPEC = SkillSpec.builder("minutes")
             .title("Meeting minutes")
             .description("Turns a meeting transcript, subtitles, a document or a recording into minutes: summary, "
                     + "topics, decisions, action items with owners and due dates, and open questions.")
-            .input(InputSpec.longText("transcript").label("Transcript")
-                    .description("One 'Speaker: words' line per turn; give this or a file."))
-            .input(InputSpec.file("file").label("File")
-                    .description("A transcript (TXT, Markdown, DOCX, PDF), subtitles (VTT, SRT) or a recording "
-                            + "(audio or video; needs a transcription provider).")
-                    .accept("text/plain", "text/markdown", "text/vtt", "application/x-subrip", DOCX,
-                            "application/pdf", "audio/*", "video/*"))
+            .input(TranscriptInput.transcript())
+            .input(TranscriptInput.file())
             .input(InputSpec.text("title").label("Title"))
             .input(InputSpec.text("date").label("Date").description("Meeting date, yyyy-MM-dd; defaults to today. "
                     + "Relative due dates ('by Friday', '下周五前') are resolved against it."))
@@ -94,28 +87,11 @@ public class MinutesSkill implements Skill {
         return Flux.create(sink -> {
             CancellationSignal cancellation = context.cancellation();
             sink.next(SkillEvent.progress(5, "parsing"));
-            Optional<String> transcript = input.text("transcript");
             Optional<Media> file = input.file("file");
-            if (transcript.isEmpty() && file.isEmpty()) {
-                throw new BadInputException("transcript", "give a transcript or a file");
-            }
             LocalDate date = meetingDate(input, context);
             String language = input.text("language").orElse("auto");
 
-            List<Turn> turns;
-            if (transcript.isPresent() && !transcript.get().isBlank()) {
-                turns = Transcripts.fromText(transcript.get());
-            } else if (file.isPresent()) {
-                turns = turnsOf(file.get(), language, context);
-                if (turns.isEmpty()) {
-                    throw new BadInputException("file", file.get().name() + " holds no transcript text");
-                }
-            } else {
-                throw new BadInputException("transcript", "input 'transcript' is empty");
-            }
-            if (turns.isEmpty()) {
-                throw new BadInputException("transcript", "input 'transcript' holds no text");
-            }
+            List<Turn> turns = TranscriptInput.turns(input, language, context);
             cancellation.throwIfCancelled();
 
             String plain = turns.stream().map(Turn::text).collect(Collectors.joining("\n"));
@@ -193,32 +169,6 @@ public class MinutesSkill implements Skill {
         }
         return new Minutes(title, date, attendees, summary, topics, draft.decisions(), draft.actionItems(),
                 draft.openQuestions(), draft.engine());
-    }
-
-    /** Turns of an uploaded file: a recording is transcribed, subtitles keep their cues, documents their text. */
-    static List<Turn> turnsOf(Media file, String language, SkillContext context) {
-        if (isRecording(file)) {
-            if (!context.models().isAvailable(Capability.TRANSCRIPTION)) {
-                throw new CapabilityUnavailableException("Minutes from a recording need speech-to-text: configure a "
-                        + "transcription provider, or upload a transcript or subtitles instead.");
-            }
-            Transcript transcript = context.models().transcribe(file, "auto".equals(language) ? null : language);
-            return Transcripts.fromTranscript(transcript);
-        }
-        ExtractedDocument document = context.documents().read(file);
-        if (document.cues() != null && !document.cues().isEmpty()) {
-            return Transcripts.fromCues(document.cues());
-        }
-        return Transcripts.fromText(document.text() == null ? "" : document.text());
-    }
-
-    static boolean isRecording(Media file) {
-        String type = file.mediaType().toLowerCase(Locale.ROOT);
-        if (type.startsWith("audio/") || type.startsWith("video/")) {
-            return true;
-        }
-        String name = file.name().toLowerCase(Locale.ROOT);
-        return name.matches(".*\\.(mp3|wav|m4a|aac|ogg|oga|opus|flac|webm|mp4|mov|mkv|avi)$");
     }
 
     /** Three to six contiguous parts of roughly equal turns; one part for a short meeting. */
