@@ -56,6 +56,10 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(HttpStatus.BAD_REQUEST, code, title, detail);
     }
 
+    public static ProblemException forbidden(String code, String detail) {
+        return new ProblemException(HttpStatus.FORBIDDEN, code, "Forbidden", detail);
+    }
+
     public static ProblemException conflict(String code, String title, String detail) {
         return new ProblemException(HttpStatus.CONFLICT, code, title, detail);
     }

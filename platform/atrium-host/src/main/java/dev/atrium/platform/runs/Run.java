@@ -28,7 +28,7 @@ public final class Run {
     private final String pluginVersion;
     private final String tenantId;
     private final String userId;
-    private final Instant createdAt;
+    private Instant createdAt;
     private final Map<String, Object> inputValues;
     private final List<StoredFile> inputFiles;
     private final Path folder;
@@ -47,6 +47,8 @@ public final class Run {
     private volatile Object result;
     private volatile Map<String, Object> error;
     private volatile Disposable execution;
+    // Usage of a run read back from the database; live runs count theirs in {@link #usage}.
+    private volatile Map<String, Object> restoredUsage;
 
     Run(String id, String pluginId, String skillId, String pluginVersion, String tenantId, String userId,
         Map<String, Object> inputValues, List<StoredFile> inputFiles, Path folder, Clock clock) {
@@ -136,7 +138,43 @@ public final class Run {
 
     /** Model calls, tokens, cost and engines used so far. */
     public Map<String, Object> usage() {
-        return usage.view();
+        Map<String, Object> restored = restoredUsage;
+        return restored != null ? restored : usage.view();
+    }
+
+    /**
+     * A finished run read back from the database: its events replay and its stream completes at once.
+     *
+     * @param state what was recorded when the run finished
+     */
+    static Run restored(String id, String pluginId, String skillId, String pluginVersion, String tenantId,
+                        String userId, Map<String, Object> inputValues, List<StoredFile> inputFiles, Path folder,
+                        Recorded state) {
+        Run run = new Run(id, pluginId, skillId, pluginVersion, tenantId, userId, inputValues, inputFiles, folder,
+                Clock.systemUTC());
+        run.createdAt = state.createdAt();
+        run.startedAt = state.startedAt();
+        run.finishedAt = state.finishedAt();
+        run.result = state.result();
+        run.error = state.error();
+        run.restoredUsage = state.usage();
+        state.artifacts().forEach(run::addArtifact);
+        synchronized (run) {
+            for (RunEvent event : state.events()) {
+                run.events.add(event);
+                run.live.tryEmitNext(event);
+            }
+            run.status = state.status();
+            run.live.tryEmitComplete();
+        }
+        run.finished.tryEmitValue(run);
+        return run;
+    }
+
+    /** What the database keeps of a run beyond its identity and inputs. */
+    record Recorded(RunStatus status, Instant createdAt, Instant startedAt, Instant finishedAt, Object result,
+                    Map<String, Object> error, Map<String, Object> usage, List<RunEvent> events,
+                    List<StoredFile> artifacts) {
     }
 
     void addModelCall(dev.atrium.platform.usage.ModelCall call) {

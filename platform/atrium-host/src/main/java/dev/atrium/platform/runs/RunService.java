@@ -30,7 +30,9 @@ import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import dev.atrium.platform.usage.UsageReport;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -131,25 +133,33 @@ public class RunService {
     }
 
     /** The run, or a 404 problem. */
-    public Run get(String runId) {
-        return store.find(runId).orElseThrow(() -> ProblemException.notFound("run-not-found",
-                "no run '" + runId + "' exists").with("run", runId));
+    public Mono<Run> get(String runId) {
+        return store.find(runId).switchIfEmpty(Mono.error(() -> notFound(runId)));
     }
 
-    /** Recent runs, newest first. */
-    public List<Run> recent(String pluginId, String skillId, RunStatus status, int limit) {
-        return store.recent(pluginId, skillId, status, limit);
+    /** The 404 problem for a run that does not exist (or that the caller may not see). */
+    public static ProblemException notFound(String runId) {
+        return ProblemException.notFound("run-not-found", "no run '" + runId + "' exists").with("run", runId);
+    }
+
+    /** Runs matching the query, newest first. */
+    public Mono<List<Run>> recent(RunQuery query) {
+        return store.recent(query);
+    }
+
+    /** Which runs a tenant made in a period, for usage reports. */
+    public Mono<List<UsageReport.RunFact>> facts(String tenantId, String pluginId, Instant from, Instant to) {
+        return store.facts(tenantId, pluginId, from, to);
     }
 
     /** Cancels a queued or running run; a 409 problem if it already finished. */
-    public Run cancel(String runId) {
-        Run run = get(runId);
+    public Run cancel(Run run) {
         boolean cancelled = run.finish(RunStatus.CANCELLED,
                 Problems.body(HttpStatus.CONFLICT, "run-cancelled", "Run cancelled", "the run was cancelled"));
         if (!cancelled) {
             throw ProblemException.conflict("run-finished", "Run already finished",
-                    "run '" + runId + "' already finished with status " + run.status().wireName())
-                    .with("run", runId).with("runStatus", run.status());
+                    "run '" + run.id() + "' already finished with status " + run.status().wireName())
+                    .with("run", run.id()).with("runStatus", run.status());
         }
         return run;
     }

@@ -1,30 +1,28 @@
 package dev.atrium.platform.runs;
 
+import dev.atrium.platform.usage.UsageReport;
+import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
+import reactor.core.publisher.Mono;
 
-/** Where runs are kept. In memory for now; a database-backed store replaces it without other changes. */
+/** Where runs are kept: live ones in memory, every one in the database. */
 public interface RunStore {
 
     /** Adds a new run. */
     void add(Run run);
 
-    /** Tells the store a run became final (it may now be evicted or persisted). */
+    /** Tells the store a run became final, so its outcome is recorded. */
     void finished(Run run);
 
-    /** The run with the id. */
-    Optional<Run> find(String id);
+    /** The run with the id, or empty. */
+    Mono<Run> find(String id);
 
-    /**
-     * Recent runs, newest first.
-     *
-     * @param pluginId only this plugin's, or {@code null}
-     * @param skillId only this skill's, or {@code null}
-     * @param status only runs in this status, or {@code null}
-     * @param limit at most this many
-     */
-    List<Run> recent(String pluginId, String skillId, RunStatus status, int limit);
+    /** Runs matching the query, newest first. */
+    Mono<List<Run>> recent(RunQuery query);
 
-    /** Runs not yet final. */
+    /** Which runs a tenant made in a period (optionally of one plugin), for usage reports. */
+    Mono<List<UsageReport.RunFact>> facts(String tenantId, String pluginId, Instant from, Instant to);
+
+    /** Runs of this process not yet final. */
     List<Run> active();
 }

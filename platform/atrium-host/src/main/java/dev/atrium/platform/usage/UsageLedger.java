@@ -1,40 +1,57 @@
 package dev.atrium.platform.usage;
 
+import dev.atrium.platform.persistence.WriteBehind;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import jakarta.annotation.PreDestroy;
+import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
+import java.time.Instant;
 import java.util.List;
-import java.util.function.Predicate;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
 
 /**
- * Every metered model call, kept in memory (newest {@value #CAPACITY}) for {@code /api/usage}, and counted
- * in Prometheus: calls, tokens, cost and latency by provider, model, capability and outcome.
+ * Every metered model call: kept in the database (per tenant) for {@code /api/usage}, and counted in
+ * Prometheus: calls, tokens, cost and latency by provider, model, capability and outcome.
  */
 @Component
 public class UsageLedger {
 
-    static final int CAPACITY = 200_000;
-
-    private final Deque<ModelCall> calls = new ArrayDeque<>();
     private final MeterRegistry meters;
+    private final DatabaseClient db;
+    private final WriteBehind writes;
 
-    public UsageLedger(MeterRegistry meters) {
+    public UsageLedger(MeterRegistry meters, DatabaseClient db, TransactionalOperator tx) {
         this.meters = meters;
+        this.db = db;
+        this.writes = new WriteBehind(db, tx, "usage");
     }
 
     /** Records a call. */
     public void record(ModelCall call) {
-        synchronized (calls) {
-            calls.addLast(call);
-            if (calls.size() > CAPACITY) {
-                calls.removeFirst();
-            }
-        }
+        writes.submit(client -> client.sql("INSERT INTO usage_records (recorded_at, tenant_id, provider, model, "
+                        + "capability, plugin_id, skill_id, run_id, input_tokens, output_tokens, latency_ms, cost, "
+                        + "currency, outcome) VALUES (:at, :tenant, :provider, :model, :capability, :plugin, :skill, "
+                        + ":run, :in, :out, :latency, :cost, :currency, :outcome)")
+                .bind("at", call.at().toEpochMilli())
+                .bind("tenant", call.tenant())
+                .bind("provider", call.provider())
+                .bind("model", call.model())
+                .bind("capability", call.capability())
+                .bind("plugin", call.plugin())
+                .bind("skill", call.skill())
+                .bind("run", call.runId())
+                .bind("in", call.inputTokens())
+                .bind("out", call.outputTokens())
+                .bind("latency", call.latencyMillis())
+                .bind("cost", call.cost())
+                .bind("currency", call.currency())
+                .bind("outcome", call.outcome())
+                .then());
         String[] tags = {"provider", call.provider(), "model", call.model(), "capability", call.capability(),
                 "plugin", call.plugin(), "outcome", call.outcome()};
         Counter.builder("atrium.model.calls").description("Model calls").tags(tags).register(meters).increment();
@@ -49,16 +66,35 @@ public class UsageLedger {
                 .increment(call.cost().doubleValue());
     }
 
-    /** The calls matching the filter, oldest first. */
-    public List<ModelCall> calls(Predicate<ModelCall> filter) {
-        synchronized (calls) {
-            List<ModelCall> matching = new ArrayList<>();
-            for (ModelCall call : calls) {
-                if (filter.test(call)) {
-                    matching.add(call);
-                }
+    /**
+     * A tenant's calls in a period, oldest first.
+     *
+     * @param pluginId only this plugin's, or {@code null}
+     */
+    public Mono<List<ModelCall>> calls(String tenantId, String pluginId, Instant from, Instant to) {
+        String sql = "SELECT recorded_at, provider, model, capability, plugin_id, skill_id, run_id, input_tokens, "
+                + "output_tokens, latency_ms, cost, currency, outcome FROM usage_records WHERE tenant_id = :tenant "
+                + "AND recorded_at >= :from AND recorded_at < :to" + (pluginId == null ? "" : " AND plugin_id = :plugin")
+                + " ORDER BY recorded_at, id";
+        return writes.flushed().then(Mono.defer(() -> {
+            DatabaseClient.GenericExecuteSpec spec = db.sql(sql).bind("tenant", tenantId)
+                    .bind("from", from.toEpochMilli()).bind("to", to.toEpochMilli());
+            if (pluginId != null) {
+                spec = spec.bind("plugin", pluginId);
             }
-            return matching;
-        }
+            return spec.map(r -> new ModelCall(Instant.ofEpochMilli(r.get("recorded_at", Long.class)),
+                            r.get("provider", String.class), r.get("model", String.class),
+                            r.get("capability", String.class), r.get("plugin_id", String.class),
+                            r.get("skill_id", String.class), r.get("run_id", String.class), tenantId,
+                            r.get("input_tokens", Long.class), r.get("output_tokens", Long.class),
+                            r.get("latency_ms", Long.class), r.get("cost", BigDecimal.class),
+                            r.get("currency", String.class), r.get("outcome", String.class)))
+                    .all().collectList();
+        }));
+    }
+
+    @PreDestroy
+    void flush() {
+        writes.close(Duration.ofSeconds(10));
     }
 }

@@ -7,6 +7,7 @@ import dev.atrium.platform.runs.InputBinder;
 import dev.atrium.platform.runs.Run;
 import dev.atrium.platform.runs.RunService;
 import dev.atrium.platform.runs.StoredFile;
+import dev.atrium.platform.security.Callers;
 import dev.atrium.platform.skills.RegisteredSkill;
 import dev.atrium.platform.skills.SkillRegistry;
 import java.net.URI;
@@ -36,15 +37,16 @@ import reactor.core.scheduler.Schedulers;
 @RequestMapping("/api/skills")
 public class SkillController {
 
-    private static final String TENANT = "default";
-    private static final String USER = "anonymous";
 
     private final SkillRegistry registry;
     private final PluginCatalog catalog;
     private final RunService runs;
     private final RunInputReader reader;
+    private final Callers callers;
 
-    public SkillController(SkillRegistry registry, PluginCatalog catalog, RunService runs, RunInputReader reader) {
+    public SkillController(SkillRegistry registry, PluginCatalog catalog, RunService runs, RunInputReader reader,
+                           Callers callers) {
+        this.callers = callers;
         this.registry = registry;
         this.catalog = catalog;
         this.runs = runs;
@@ -68,10 +70,11 @@ public class SkillController {
             @RequestParam(defaultValue = "false") boolean wait,
             @RequestBody(required = false) Mono<String> body, ServerWebExchange exchange) {
         RegisteredSkill target = resolve(plugin, skill);
-        return body.defaultIfEmpty("").map(reader::parseInput).map(values -> {
+        return callers.current().flatMap(caller -> body.defaultIfEmpty("").map(reader::parseInput).map(values -> {
             InputBinder.Bound bound = InputBinder.bind(target.spec(), values, Map.of());
-            return runs.start(runs.newRunId(), target, bound, List.of(), TENANT, USER, locale(exchange));
-        }).flatMap(run -> respond(run, wait));
+            return runs.start(runs.newRunId(), target, bound, List.of(), caller.tenantId(), caller.userId(),
+                    locale(exchange));
+        })).flatMap(run -> respond(run, wait));
     }
 
     /** Starts a run from a multipart body: an {@code input} JSON part, form fields and file parts. */
@@ -82,13 +85,14 @@ public class SkillController {
         RegisteredSkill target = resolve(plugin, skill);
         String runId = runs.newRunId();
         Path folder = runs.folderOf(runId);
-        return exchange.getMultipartData()
+        return callers.current().flatMap(caller -> exchange.getMultipartData()
                 .flatMap(parts -> reader.read(target.spec(), parts, folder))
                 .map(received -> {
                     InputBinder.Bound bound = InputBinder.bind(target.spec(), received.values(), received.files());
                     List<StoredFile> files = received.allFiles();
-                    return runs.start(runId, target, bound, files, TENANT, USER, locale(exchange));
-                })
+                    return runs.start(runId, target, bound, files, caller.tenantId(), caller.userId(),
+                            locale(exchange));
+                }))
                 // A refused request leaves nothing behind.
                 .onErrorResume(error -> Mono.fromRunnable(() -> deleteTree(folder))
                         .subscribeOn(Schedulers.boundedElastic()).then(Mono.error(error)))

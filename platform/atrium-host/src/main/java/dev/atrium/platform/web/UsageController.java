@@ -5,6 +5,8 @@ import dev.atrium.platform.runs.RunService;
 import dev.atrium.platform.usage.ModelCall;
 import dev.atrium.platform.usage.UsageLedger;
 import dev.atrium.platform.usage.UsageReport;
+import dev.atrium.platform.security.Callers;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -14,6 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
 
 /** {@code GET /api/usage}: runs, model calls, tokens and cost by day, plugin, provider and tenant. */
 @RestController
@@ -22,9 +25,11 @@ public class UsageController {
 
     private final RunService runs;
     private final UsageLedger ledger;
+    private final Callers callers;
 
-    public UsageController(RunService runs, UsageLedger ledger) {
+    public UsageController(RunService runs, UsageLedger ledger, Callers callers) {
         this.runs = runs;
+        this.callers = callers;
         this.ledger = ledger;
     }
 
@@ -32,10 +37,10 @@ public class UsageController {
      * @param from first day (UTC, inclusive), default 30 days ago
      * @param to last day (inclusive), default today
      * @param plugin only this plugin, optional
-     * @param tenant only this tenant, optional
+     * @param tenant the caller's own tenant (optional; another tenant is refused)
      */
     @GetMapping
-    public Map<String, Object> usage(@RequestParam(required = false) String from,
+    public Mono<Map<String, Object>> usage(@RequestParam(required = false) String from,
                                      @RequestParam(required = false) String to,
                                      @RequestParam(required = false) String plugin,
                                      @RequestParam(required = false) String tenant) {
@@ -44,16 +49,17 @@ public class UsageController {
         if (first.isAfter(last)) {
             throw ProblemException.badRequest("bad-request", "Bad date range", "'from' is after 'to'");
         }
-        List<UsageReport.RunFact> facts = runs.recent(plugin, null, null, Integer.MAX_VALUE).stream()
-                .filter(r -> tenant == null || r.tenantId().equals(tenant))
-                .map(r -> new UsageReport.RunFact(r.id(), r.createdAt().atZone(ZoneOffset.UTC).toLocalDate(),
-                        r.pluginId(), r.tenantId()))
-                .filter(f -> !f.day().isBefore(first) && !f.day().isAfter(last))
-                .toList();
-        List<ModelCall> calls = ledger.calls(c -> (plugin == null || c.plugin().equals(plugin))
-                && (tenant == null || c.tenant().equals(tenant))
-                && !UsageReport.day(c).isBefore(first) && !UsageReport.day(c).isAfter(last));
-        return UsageReport.build(facts, calls, first, last);
+        Instant since = first.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant until = last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        return callers.current().flatMap(caller -> {
+            if (tenant != null && !tenant.equals(caller.tenantId())) {
+                return Mono.error(ProblemException.forbidden("tenant-forbidden",
+                        "usage of tenant '" + tenant + "' is not yours to read"));
+            }
+            Mono<List<UsageReport.RunFact>> facts = runs.facts(caller.tenantId(), plugin, since, until);
+            Mono<List<ModelCall>> calls = ledger.calls(caller.tenantId(), plugin, since, until);
+            return Mono.zip(facts, calls).map(both -> UsageReport.build(both.getT1(), both.getT2(), first, last));
+        });
     }
 
     private static LocalDate day(String value, LocalDate fallback) {
