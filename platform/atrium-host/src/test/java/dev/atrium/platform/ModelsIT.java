@@ -74,6 +74,7 @@ class ModelsIT {
     @BeforeEach
     void client() {
         http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                .defaultHeader("Authorization", "Bearer " + dev.atrium.platform.persistence.TestKeys.admin(home))
                 .responseTimeout(Duration.ofSeconds(30)).build();
         // Read the body: an unread response holds its pooled connection, and the shared pool runs dry.
         Integer status = http.get().uri("/api/plugins/lab").exchange().expectBody(String.class).returnResult().getStatus().value();

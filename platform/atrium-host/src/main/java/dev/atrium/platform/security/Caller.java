@@ -15,6 +15,11 @@ public record Caller(String tenantId, String userId, Role role, String keyId) {
         return role == Role.ADMIN;
     }
 
+    /** Whether the caller administers the platform itself: an admin of the default tenant. */
+    public boolean isPlatformAdmin() {
+        return role == Role.ADMIN && Tenants.DEFAULT.equals(tenantId);
+    }
+
     /** Whether the caller may see every run of its tenant (admins and auditors), not only its own. */
     public boolean seesWholeTenant() {
         return role == Role.ADMIN || role == Role.AUDITOR;

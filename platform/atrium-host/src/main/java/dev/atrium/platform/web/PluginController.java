@@ -28,6 +28,9 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import dev.atrium.platform.audit.AuditLog;
+import dev.atrium.platform.security.Callers;
+import dev.atrium.platform.security.Requests;
 
 /** Installing, listing, enabling, disabling and removing plugins. */
 @RestController
@@ -37,8 +40,13 @@ public class PluginController {
     private final PluginCatalog catalog;
     private final SkillRegistry registry;
     private final long maxArchiveBytes;
+    private final Callers callers;
+    private final AuditLog audit;
 
-    public PluginController(PluginCatalog catalog, SkillRegistry registry, AtriumProperties properties) {
+    public PluginController(PluginCatalog catalog, SkillRegistry registry, AtriumProperties properties,
+                            Callers callers, AuditLog audit) {
+        this.callers = callers;
+        this.audit = audit;
         this.catalog = catalog;
         this.registry = registry;
         this.maxArchiveBytes = properties.uploads().maxPluginArchiveSize().toBytes();
@@ -68,35 +76,50 @@ public class PluginController {
                 return Mono.error(ProblemException.badRequest("bad-request", "No plugin archive",
                         "send the plugin archive as a multipart file part named 'file'"));
             }
-            return install(part.content());
+            return install(part.content(), exchange);
         });
     }
 
     @PostMapping(consumes = {"application/zip", "application/x-zip-compressed", "application/octet-stream",
             "application/java-archive"})
     public Mono<ResponseEntity<Map<String, Object>>> uploadRaw(ServerWebExchange exchange) {
-        return install(exchange.getRequest().getBody());
+        return install(exchange.getRequest().getBody(), exchange);
     }
 
     @PostMapping("/{id}/enable")
-    public Mono<Map<String, Object>> enable(@PathVariable String id) {
-        return blocking(() -> view(catalog.enable(id)));
+    public Mono<Map<String, Object>> enable(@PathVariable String id, ServerWebExchange exchange) {
+        return audited(exchange, "plugin.enable", id, blocking(() -> view(catalog.enable(id))));
     }
 
     @PostMapping("/{id}/disable")
-    public Mono<Map<String, Object>> disable(@PathVariable String id) {
-        return blocking(() -> view(catalog.disable(id)));
+    public Mono<Map<String, Object>> disable(@PathVariable String id, ServerWebExchange exchange) {
+        return audited(exchange, "plugin.disable", id, blocking(() -> view(catalog.disable(id))));
     }
 
     @DeleteMapping("/{id}")
-    public Mono<ResponseEntity<Void>> delete(@PathVariable String id) {
-        return blocking(() -> {
+    public Mono<ResponseEntity<Void>> delete(@PathVariable String id, ServerWebExchange exchange) {
+        return audited(exchange, "plugin.delete", id, blocking(() -> {
             catalog.delete(id);
             return ResponseEntity.noContent().<Void>build();
-        });
+        }));
     }
 
-    private Mono<ResponseEntity<Map<String, Object>>> install(Flux<DataBuffer> content) {
+    /** Records the outcome of an administrative action, refused ones included, with the problem's code. */
+    private <T> Mono<T> audited(ServerWebExchange exchange, String action, String target, Mono<T> work) {
+        return audited(exchange, action, target, done -> target, work);
+    }
+
+    private <T> Mono<T> audited(ServerWebExchange exchange, String action, String target,
+                                java.util.function.Function<T, String> targetOf, Mono<T> work) {
+        return callers.current().flatMap(caller -> work
+                .doOnNext(done -> audit.record(new AuditLog.Entry(caller.tenantId(), AccessController.actor(caller),
+                        action, "plugin " + targetOf.apply(done), "success", Requests.clientIp(exchange), null)))
+                .doOnError(error -> audit.record(new AuditLog.Entry(caller.tenantId(), AccessController.actor(caller),
+                        action, "plugin " + target, "failure", Requests.clientIp(exchange),
+                        error instanceof ProblemException p ? p.code() + ": " + p.getMessage() : error.toString()))));
+    }
+
+    private Mono<ResponseEntity<Map<String, Object>>> install(Flux<DataBuffer> content, ServerWebExchange exchange) {
         return Mono.fromCallable(catalog::newStagingFile).subscribeOn(Schedulers.boundedElastic())
                 .flatMap(staged -> {
                     AtomicLong size = new AtomicLong();
@@ -113,7 +136,10 @@ public class PluginController {
                             .onErrorResume(error -> blocking(() -> Files.deleteIfExists(staged))
                                     .then(Mono.error(error)));
                 })
-                .map(plugin -> ResponseEntity.created(URI.create("/api/plugins/" + plugin.id())).body(view(plugin)));
+                .map(plugin -> ResponseEntity.created(URI.create("/api/plugins/" + plugin.id())).body(view(plugin)))
+                .transform(work -> audited(exchange, "plugin.install", "archive",
+                        response -> response.getBody().get("id") + " " + response.getBody().get("version")
+                                + " sha256 " + response.getBody().get("sha256"), work));
     }
 
     private Map<String, Object> view(InstalledPlugin plugin) {

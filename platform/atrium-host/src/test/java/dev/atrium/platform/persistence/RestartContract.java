@@ -110,9 +110,10 @@ abstract class RestartContract {
         return new SpringApplicationBuilder(AtriumApplication.class).run(args);
     }
 
-    static WebTestClient client(ConfigurableApplicationContext context) {
+    WebTestClient client(ConfigurableApplicationContext context) {
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         return WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                .defaultHeader("Authorization", "Bearer " + TestKeys.admin(home))
                 .responseTimeout(Duration.ofSeconds(30)).build();
     }
 
