@@ -22,6 +22,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -69,7 +70,7 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain securityChain(ServerHttpSecurity http, SecuritySettings settings, ApiKeys keys,
-                                         AuditLog audit, JsonMapper json) {
+                                         AuditLog audit, JsonMapper json, RateLimits limits) {
         if (!settings.enabled()) {
             log.warn("""
 
@@ -97,6 +98,7 @@ public class SecurityConfiguration {
 
         return http
                 .addFilterAt(bearer, SecurityWebFiltersOrder.AUTHENTICATION)
+                .addFilterAfter(rateLimited(limits, json), SecurityWebFiltersOrder.AUTHENTICATION)
                 .authorizeExchange(rules -> rules
                         .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .pathMatchers("/actuator/**").hasAuthority(AtriumUser.PLATFORM_ADMIN)
@@ -170,6 +172,27 @@ public class SecurityConfiguration {
             if (!settings.enabled()) {
                 factory.setAddress(InetAddress.getLoopbackAddress());
             }
+        };
+    }
+
+    /** Refuses API calls beyond the caller's or its tenant's budget with 429 and {@code Retry-After}. */
+    private static WebFilter rateLimited(RateLimits limits, JsonMapper json) {
+        return (exchange, chain) -> {
+            if (!isApi(exchange)) {
+                return chain.filter(exchange);
+            }
+            return ReactiveSecurityContextHolder.getContext()
+                    .flatMap(context -> Callers.callerOf(context.getAuthentication()))
+                    .flatMap(caller -> Mono.justOrEmpty(limits.acquire(caller)))
+                    .flatMap(wait -> {
+                        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+                        exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+                        return problem(exchange, json, HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
+                                "Too many requests", "this key's or tenant's request budget is spent; retry in "
+                                        + seconds + " s").thenReturn(true);
+                    })
+                    .switchIfEmpty(Mono.defer(() -> chain.filter(exchange).thenReturn(false)))
+                    .then();
         };
     }
 
