@@ -341,6 +341,28 @@ class PlatformIT {
         return http.post().uri("/api/plugins").body(BodyInserters.fromMultipartData(body.build())).exchange();
     }
 
+    @Test
+    void everyRunOfASensitivePluginIsAuditedWithItsOutcome() {
+        Path vault = TestPluginArchive.plugin("vault").descriptor("plugin.sensitive", "true")
+                .extensions(SleepSkill.class).writeTo(scratch);
+        upload(vault).expectStatus().isCreated().expectBody().jsonPath("$.sensitive").isEqualTo(true);
+        Map<String, Object> run = postJson("/api/skills/vault/sleep/runs?wait=true", "{\"seconds\":0}", 200);
+        Map<String, Object> audit = http.get().uri("/api/audit?action=run&size=100").exchange().expectStatus().isOk()
+                .expectBody(MAP).returnResult().getResponseBody();
+        List<String> entries = ((List<?>) audit.get("items")).stream()
+                .map(i -> ((Map<?, ?>) i).get("action") + " " + ((Map<?, ?>) i).get("target") + " "
+                        + ((Map<?, ?>) i).get("outcome"))
+                .toList();
+        assertThat(entries).contains("run.start run " + run.get("id") + " vault/sleep success",
+                "run.finish run " + run.get("id") + " vault/sleep success");
+        // Runs of ordinary plugins are not audited one by one.
+        Map<String, Object> echo = postJson("/api/skills/hello/echo/runs?wait=true", "{\"text\":\"x\"}", 200);
+        Map<String, Object> after = http.get().uri("/api/audit?action=run&size=100").exchange().expectStatus().isOk()
+                .expectBody(MAP).returnResult().getResponseBody();
+        assertThat(after.toString()).doesNotContain((String) echo.get("id"));
+        http.delete().uri("/api/plugins/vault").exchange().expectStatus().isNoContent();
+    }
+
     private void problem(WebTestClient.ResponseSpec response, int status, String code) {
         response.expectStatus().isEqualTo(status)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)

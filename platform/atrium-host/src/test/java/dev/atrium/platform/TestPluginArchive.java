@@ -26,6 +26,7 @@ final class TestPluginArchive {
     private final List<Class<?>> extensions = new ArrayList<>();
     private final Map<String, byte[]> extraZipEntries = new LinkedHashMap<>();
     private final Map<String, byte[]> extraJarEntries = new LinkedHashMap<>();
+    private final Map<String, String> extraDescriptor = new LinkedHashMap<>();
 
     private TestPluginArchive(String id) {
         this.id = id;
@@ -50,6 +51,12 @@ final class TestPluginArchive {
         return this;
     }
 
+    /** Adds a line to {@code plugin.properties}, such as {@code plugin.sensitive=true}. */
+    TestPluginArchive descriptor(String key, String value) {
+        extraDescriptor.put(key, value);
+        return this;
+    }
+
     /** Adds an entry to the outer zip, for example a {@code ../} path. */
     TestPluginArchive zipEntry(String name, byte[] content) {
         extraZipEntries.put(name, content);
@@ -68,7 +75,7 @@ final class TestPluginArchive {
             try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
                 put(out, "plugin.properties", ("plugin.id=" + id + "\nplugin.version=" + version
                         + "\nplugin.requires=" + requires + "\nplugin.provider=tests\nplugin.description=test plugin "
-                        + id + "\n").getBytes(StandardCharsets.UTF_8));
+                        + id + "\n" + extraDescriptorLines()).getBytes(StandardCharsets.UTF_8));
                 put(out, "lib/" + id + ".jar", jar());
                 for (Map.Entry<String, byte[]> entry : extraZipEntries.entrySet()) {
                     put(out, entry.getKey(), entry.getValue());
@@ -78,6 +85,12 @@ final class TestPluginArchive {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private String extraDescriptorLines() {
+        StringBuilder lines = new StringBuilder();
+        extraDescriptor.forEach((key, value) -> lines.append(key).append('=').append(value).append('\n'));
+        return lines.toString();
     }
 
     private byte[] jar() throws IOException {

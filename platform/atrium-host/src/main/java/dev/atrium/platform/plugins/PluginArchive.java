@@ -13,7 +13,13 @@ import java.nio.file.Path;
  * @param license licence, may be empty
  * @param requires SDK version range it needs
  * @param sha256 checksum of the archive
+ * @param sensitive the plugin handles sensitive data ({@code plugin.sensitive=true}): every run is audited
  */
 public record PluginArchive(Path file, String id, String version, String description, String provider,
-                            String license, String requires, String sha256) {
+                            String license, String requires, String sha256, boolean sensitive) {
+
+    /** The same archive at another place on disk. */
+    public PluginArchive at(Path newFile) {
+        return new PluginArchive(newFile, id, version, description, provider, license, requires, sha256, sensitive);
+    }
 }

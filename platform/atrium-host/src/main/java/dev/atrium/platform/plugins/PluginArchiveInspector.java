@@ -119,7 +119,8 @@ final class PluginArchiveInspector {
         return new PluginArchive(file, id, version,
                 descriptor.getProperty("plugin.description", "").trim(),
                 descriptor.getProperty("plugin.provider", "").trim(),
-                descriptor.getProperty("plugin.license", "").trim(), requires, sha256);
+                descriptor.getProperty("plugin.license", "").trim(), requires, sha256,
+                Boolean.parseBoolean(descriptor.getProperty("plugin.sensitive", "false").trim()));
     }
 
     private static void checkEntryName(String name) {

@@ -211,8 +211,7 @@ public class PluginCatalog implements InitializingBean, DisposableBean {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store plugin archive", e);
         }
-        PluginArchive archive = new PluginArchive(target, staged.id(), staged.version(), staged.description(),
-                staged.provider(), staged.license(), staged.requires(), staged.sha256());
+        PluginArchive archive = staged.at(target);
         InstalledPlugin plugin = start(new InstalledPlugin(archive, InstalledPlugin.State.DISABLED, bundled, null));
         if (plugin.state() == InstalledPlugin.State.FAILED) {
             removeFiles(target);

@@ -1,6 +1,9 @@
 package dev.atrium.platform.runs;
 
+import dev.atrium.platform.audit.AuditLog;
 import dev.atrium.platform.config.AtriumProperties;
+import dev.atrium.platform.plugins.PluginCatalog;
+import org.springframework.beans.factory.ObjectProvider;
 import dev.atrium.platform.problem.ProblemException;
 import dev.atrium.platform.problem.Problems;
 import dev.atrium.platform.skills.PluginClassLoaders;
@@ -74,9 +77,14 @@ public class RunService {
     private final MeterRegistry meters;
     private final Clock clock = Clock.systemUTC();
     private final Map<String, PluginLane> lanes = new ConcurrentHashMap<>();
+    private final AuditLog audit;
+    private final ObjectProvider<PluginCatalog> catalog;
 
     public RunService(SkillRegistry registry, RunStore store, AtriumProperties properties, ModelGateways models,
-                      TextKits texts, DocumentKits documents, MediaKit media, JsonMapper json, MeterRegistry meters) {
+                      TextKits texts, DocumentKits documents, MediaKit media, JsonMapper json, MeterRegistry meters,
+                      AuditLog audit, ObjectProvider<PluginCatalog> catalog) {
+        this.audit = audit;
+        this.catalog = catalog;
         this.store = store;
         this.properties = properties;
         this.models = models;
@@ -108,6 +116,10 @@ public class RunService {
         Run run = new Run(runId, skill.pluginId(), skill.spec().id(), skill.pluginVersion(), tenantId, userId,
                 bound.values(), files, folderOf(runId), clock);
         store.add(run);
+        boolean sensitive = isSensitive(skill.pluginId());
+        if (sensitive) {
+            auditRun(run, "run.start", "success", null);
+        }
         PluginLane lane = lanes.computeIfAbsent(skill.pluginId(),
                 id -> new PluginLane(id, skill.classLoader(), properties.runs().maxConcurrentPerPlugin()));
         AtomicBoolean holdsSlot = new AtomicBoolean();
@@ -117,6 +129,11 @@ public class RunService {
             }
             store.finished(finished);
             record(finished);
+            if (sensitive) {
+                auditRun(finished, "run.finish", finished.status() == RunStatus.SUCCEEDED ? "success" : "failure",
+                        finished.status().wireName() + (finished.error() == null ? ""
+                                : ": " + finished.error().get("code")));
+            }
         });
         lane.submit(() -> {
             holdsSlot.set(true);
@@ -309,6 +326,17 @@ public class RunService {
 
     private PluginSettings settingsOf(String pluginId) {
         return PluginSettings.of(properties.plugins().settings().getOrDefault(pluginId, Map.of()));
+    }
+
+    /** Whether the plugin declares that it handles sensitive data, so each of its runs is audited. */
+    private boolean isSensitive(String pluginId) {
+        PluginCatalog plugins = catalog.getIfAvailable();
+        return plugins != null && plugins.find(pluginId).map(p -> p.archive().sensitive()).orElse(false);
+    }
+
+    private void auditRun(Run run, String action, String outcome, String detail) {
+        audit.record(new AuditLog.Entry(run.tenantId(), run.userId(), action,
+                "run " + run.id() + " " + run.pluginId() + "/" + run.skillId(), outcome, null, detail));
     }
 
     private void record(Run run) {
