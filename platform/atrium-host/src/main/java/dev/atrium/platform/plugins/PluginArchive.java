@@ -14,12 +14,16 @@ import java.nio.file.Path;
  * @param requires SDK version range it needs
  * @param sha256 checksum of the archive
  * @param sensitive the plugin handles sensitive data ({@code plugin.sensitive=true}): every run is audited
+ * @param settingsSchema the JSON Schema of its per-tenant settings ({@code settings.schema.json} at the
+ *                       archive's root), or {@code null}; properties with {@code "writeOnly": true} are secrets
  */
 public record PluginArchive(Path file, String id, String version, String description, String provider,
-                            String license, String requires, String sha256, boolean sensitive) {
+                            String license, String requires, String sha256, boolean sensitive,
+                            String settingsSchema) {
 
     /** The same archive at another place on disk. */
     public PluginArchive at(Path newFile) {
-        return new PluginArchive(newFile, id, version, description, provider, license, requires, sha256, sensitive);
+        return new PluginArchive(newFile, id, version, description, provider, license, requires, sha256, sensitive,
+                settingsSchema);
     }
 }

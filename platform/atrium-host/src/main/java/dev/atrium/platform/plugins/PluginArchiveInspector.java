@@ -25,6 +25,10 @@ import org.springframework.http.HttpStatus;
  */
 final class PluginArchiveInspector {
 
+    /** Where an archive may declare the JSON Schema of its settings. */
+    static final String SETTINGS_SCHEMA = "settings.schema.json";
+    private static final int MAX_SETTINGS_SCHEMA = 256 * 1024;
+
     private static final int MAX_ENTRIES = 20_000;
     private static final String ID_PATTERN = "[a-z][a-z0-9-]{0,63}";
 
@@ -40,6 +44,7 @@ final class PluginArchiveInspector {
 
     PluginArchive inspect(Path file) {
         Properties descriptor = null;
+        String settingsSchema = null;
         boolean hasCode = false;
         long expanded = 0;
         int entries = 0;
@@ -57,7 +62,8 @@ final class PluginArchiveInspector {
                     throw bundlesSdk(name);
                 }
                 byte[] content = null;
-                if (name.equals("plugin.properties") || name.startsWith("lib/") && name.endsWith(".jar")) {
+                if (name.equals("plugin.properties") || name.equals(SETTINGS_SCHEMA)
+                        || name.startsWith("lib/") && name.endsWith(".jar")) {
                     content = readBounded(zip, maxExpandedBytes - expanded);
                     expanded += content.length;
                 } else {
@@ -66,6 +72,8 @@ final class PluginArchiveInspector {
                 if (name.equals("plugin.properties")) {
                     descriptor = new Properties();
                     descriptor.load(new ByteArrayInputStream(content));
+                } else if (name.equals(SETTINGS_SCHEMA)) {
+                    settingsSchema = settingsSchema(content);
                 } else if (content != null) {
                     hasCode = true;
                     checkJarDoesNotBundleSdk(name, content);
@@ -88,10 +96,28 @@ final class PluginArchiveInspector {
         if (!hasCode) {
             throw invalid("the archive holds no code: expected lib/*.jar or classes/");
         }
-        return describe(file, descriptor, HexFormat.of().formatHex(sha256.digest()));
+        return describe(file, descriptor, HexFormat.of().formatHex(sha256.digest()), settingsSchema);
     }
 
-    private PluginArchive describe(Path file, Properties descriptor, String sha256) {
+    /** The settings schema's text once it is known to be a JSON Schema object of bounded size. */
+    private String settingsSchema(byte[] content) {
+        if (content.length > MAX_SETTINGS_SCHEMA) {
+            throw invalid(SETTINGS_SCHEMA + " is larger than " + MAX_SETTINGS_SCHEMA + " bytes");
+        }
+        String text = new String(content, java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            com.networknt.schema.SchemaRegistry.withDefaultDialect(
+                    com.networknt.schema.SpecificationVersion.DRAFT_2020_12).getSchema(text);
+        } catch (RuntimeException e) {
+            throw invalid(SETTINGS_SCHEMA + " is not a JSON Schema (" + e.getMessage() + ")");
+        }
+        if (!text.strip().startsWith("{")) {
+            throw invalid(SETTINGS_SCHEMA + " must be a JSON object");
+        }
+        return text;
+    }
+
+    private PluginArchive describe(Path file, Properties descriptor, String sha256, String settingsSchema) {
         String id = descriptor.getProperty("plugin.id", "").trim();
         String version = descriptor.getProperty("plugin.version", "").trim();
         String requires = descriptor.getProperty("plugin.requires", "*").trim();
@@ -120,7 +146,7 @@ final class PluginArchiveInspector {
                 descriptor.getProperty("plugin.description", "").trim(),
                 descriptor.getProperty("plugin.provider", "").trim(),
                 descriptor.getProperty("plugin.license", "").trim(), requires, sha256,
-                Boolean.parseBoolean(descriptor.getProperty("plugin.sensitive", "false").trim()));
+                Boolean.parseBoolean(descriptor.getProperty("plugin.sensitive", "false").trim()), settingsSchema);
     }
 
     private static void checkEntryName(String name) {

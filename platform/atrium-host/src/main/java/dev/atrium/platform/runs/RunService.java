@@ -3,6 +3,7 @@ package dev.atrium.platform.runs;
 import dev.atrium.platform.audit.AuditLog;
 import dev.atrium.platform.config.AtriumProperties;
 import dev.atrium.platform.plugins.PluginCatalog;
+import dev.atrium.platform.settings.TenantSettings;
 import org.springframework.beans.factory.ObjectProvider;
 import dev.atrium.platform.problem.ProblemException;
 import dev.atrium.platform.problem.Problems;
@@ -78,11 +79,13 @@ public class RunService {
     private final Clock clock = Clock.systemUTC();
     private final Map<String, PluginLane> lanes = new ConcurrentHashMap<>();
     private final AuditLog audit;
+    private final TenantSettings tenantSettings;
     private final ObjectProvider<PluginCatalog> catalog;
 
     public RunService(SkillRegistry registry, RunStore store, AtriumProperties properties, ModelGateways models,
                       TextKits texts, DocumentKits documents, MediaKit media, JsonMapper json, MeterRegistry meters,
-                      AuditLog audit, ObjectProvider<PluginCatalog> catalog) {
+                      AuditLog audit, ObjectProvider<PluginCatalog> catalog, TenantSettings tenantSettings) {
+        this.tenantSettings = tenantSettings;
         this.audit = audit;
         this.catalog = catalog;
         this.store = store;
@@ -212,7 +215,7 @@ public class RunService {
 
     private RunContext contextFor(Run run, RegisteredSkill skill, Locale locale) {
         ModelGateway gateway = models.forRun(run.pluginId(), run.skillId(), run.id(), run.tenantId(), run::addModelCall);
-        return new RunContext(run, locale, clock, settingsOf(skill.pluginId()),
+        return new RunContext(run, locale, clock, settingsOf(run.tenantId(), skill.pluginId()),
                 new FilePluginStorage(properties.home().resolve("storage").resolve(run.tenantId())
                         .resolve(skill.pluginId())),
                 HostCalls.wrap(ModelGateway.class, gateway),
@@ -324,8 +327,11 @@ public class RunService {
         return skill.spec().timeout() != null ? skill.spec().timeout() : properties.runs().defaultTimeout();
     }
 
-    private PluginSettings settingsOf(String pluginId) {
-        return PluginSettings.of(properties.plugins().settings().getOrDefault(pluginId, Map.of()));
+    /** The platform-wide defaults from configuration, overridden by the tenant's own settings. */
+    private PluginSettings settingsOf(String tenantId, String pluginId) {
+        Map<String, String> merged = new LinkedHashMap<>(properties.plugins().settings().getOrDefault(pluginId, Map.of()));
+        merged.putAll(tenantSettings.forRun(tenantId, pluginId));
+        return PluginSettings.of(merged);
     }
 
     /** Whether the plugin declares that it handles sensitive data, so each of its runs is audited. */

@@ -104,6 +104,7 @@ public class SecurityConfiguration {
                         .pathMatchers("/actuator/**").hasAuthority(AtriumUser.PLATFORM_ADMIN)
                         .pathMatchers(HttpMethod.POST, "/api/skills/*/*/runs").hasAnyRole(ADMIN, USER)
                         .pathMatchers(HttpMethod.GET, "/api/skills", "/api/skills/**").authenticated()
+                        .pathMatchers("/api/plugins/*/settings").hasRole(ADMIN)
                         .pathMatchers(HttpMethod.GET, "/api/plugins", "/api/plugins/**").authenticated()
                         .pathMatchers("/api/plugins", "/api/plugins/**").hasAuthority(AtriumUser.PLATFORM_ADMIN)
                         .pathMatchers(HttpMethod.GET, "/api/models").authenticated()
