@@ -47,6 +47,7 @@ class EmbeddedEngineIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("atrium.home", () -> home.toString());
+        registry.add("atrium.plugins.trusted-keys", TestPluginArchive::trustedKey);
     }
 
     @BeforeEach

@@ -46,6 +46,7 @@ class ModelsIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("atrium.home", () -> home.toString());
+        registry.add("atrium.plugins.trusted-keys", TestPluginArchive::trustedKey);
         registry.add("atrium.models.default-provider", () -> "fake");
         registry.add("atrium.models.providers.fake.base-url", FAKE::baseUrl);
         registry.add("atrium.models.providers.fake.api-key", () -> KEY);

@@ -52,6 +52,7 @@ class PlatformIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("atrium.home", () -> home.toString());
+        registry.add("atrium.plugins.trusted-keys", TestPluginArchive::trustedKey);
     }
 
     @BeforeEach
@@ -290,9 +291,22 @@ class PlatformIT {
                 .writeTo(scratch);
         problem(upload(tooNew), 422, "plugin-incompatible");
 
+        Path unsigned = TestPluginArchive.plugin("anonymous").extensions(CrashSkill.class).unsigned().writeTo(scratch);
+        problem(upload(unsigned), 422, "plugin-unsigned");
+
+        Path tampered = TestPluginArchive.plugin("tampered").extensions(CrashSkill.class)
+                .tamperedAfterSigning("not the signed jar".getBytes(StandardCharsets.UTF_8)).writeTo(scratch);
+        problem(upload(tampered), 422, "plugin-signature-invalid");
+
+        Path stranger = TestPluginArchive.plugin("stranger").extensions(CrashSkill.class).unsigned().writeTo(scratch);
+        dev.atrium.signing.PluginSignatures.signArchive(stranger, stranger,
+                dev.atrium.signing.PluginSignatures.generateKeyPair());
+        problem(upload(stranger), 422, "plugin-signer-untrusted");
+
         assertThat(pluginFiles()).isEqualTo(before);
         http.get().uri("/api/plugins").exchange().expectBody()
-                .jsonPath("$[?(@.id=='slippery' || @.id=='greedy' || @.id=='futuristic')]").isEmpty();
+                .jsonPath("$[?(@.id=='slippery' || @.id=='greedy' || @.id=='futuristic' || @.id=='anonymous' "
+                        + "|| @.id=='tampered' || @.id=='stranger')]").isEmpty();
     }
 
     // ---- helpers

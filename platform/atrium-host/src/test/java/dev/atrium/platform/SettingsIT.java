@@ -63,6 +63,7 @@ class SettingsIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("atrium.home", () -> home.toString());
+        registry.add("atrium.plugins.trusted-keys", TestPluginArchive::trustedKey);
     }
 
     @Test

@@ -20,6 +20,9 @@ import java.util.zip.ZipOutputStream;
  */
 final class TestPluginArchive {
 
+    /** The key every test archive is signed with; tests trust it through {@link #trustedKey()}. */
+    static final java.security.KeyPair SIGNING_KEYS = dev.atrium.signing.PluginSignatures.generateKeyPair();
+
     private final String id;
     private String version = "1.0.0";
     private String requires = ">=0.1.0";
@@ -27,6 +30,8 @@ final class TestPluginArchive {
     private final Map<String, byte[]> extraZipEntries = new LinkedHashMap<>();
     private final Map<String, byte[]> extraJarEntries = new LinkedHashMap<>();
     private final Map<String, String> extraDescriptor = new LinkedHashMap<>();
+    private boolean signed = true;
+    private byte[] afterSigning;
 
     private TestPluginArchive(String id) {
         this.id = id;
@@ -48,6 +53,23 @@ final class TestPluginArchive {
 
     TestPluginArchive extensions(Class<?>... classes) {
         extensions.addAll(List.of(classes));
+        return this;
+    }
+
+    /** The public key (base64) to list in {@code atrium.plugins.trusted-keys}. */
+    static String trustedKey() {
+        return java.util.Base64.getEncoder().encodeToString(SIGNING_KEYS.getPublic().getEncoded());
+    }
+
+    /** Leaves the archive unsigned. */
+    TestPluginArchive unsigned() {
+        this.signed = false;
+        return this;
+    }
+
+    /** Signs the archive, then replaces its jar with this content, as an attacker would. */
+    TestPluginArchive tamperedAfterSigning(byte[] jar) {
+        this.afterSigning = jar;
         return this;
     }
 
@@ -81,10 +103,28 @@ final class TestPluginArchive {
                     put(out, entry.getKey(), entry.getValue());
                 }
             }
+            if (signed) {
+                dev.atrium.signing.PluginSignatures.signArchive(zip, zip, SIGNING_KEYS);
+            }
+            if (afterSigning != null) {
+                replaceJar(zip);
+            }
             return zip;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private void replaceJar(Path zip) throws IOException {
+        Path copy = Files.createTempFile(zip.getParent(), id + "-tampered-", ".zip");
+        try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(zip));
+             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(copy))) {
+            ZipEntry entry;
+            while ((entry = in.getNextEntry()) != null) {
+                put(out, entry.getName(), entry.getName().equals("lib/" + id + ".jar") ? afterSigning : in.readAllBytes());
+            }
+        }
+        Files.move(copy, zip, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
     private String extraDescriptorLines() {

@@ -2,6 +2,7 @@ package dev.atrium.platform.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -20,7 +21,7 @@ public record AtriumProperties(Path home, Runs runs, Plugins plugins, Uploads up
     public AtriumProperties {
         home = (home == null ? Path.of("data") : home).toAbsolutePath().normalize();
         runs = runs == null ? new Runs(null, 0, 0, Map.of()) : runs;
-        plugins = plugins == null ? new Plugins(true, Map.of(), null) : plugins;
+        plugins = plugins == null ? new Plugins(true, Map.of(), null, false, List.of()) : plugins;
         uploads = uploads == null ? new Uploads(null, null) : uploads;
     }
 
@@ -44,9 +45,16 @@ public record AtriumProperties(Path home, Runs runs, Plugins plugins, Uploads up
      * @param installBundled install the plugins shipped in the platform jar on first start
      * @param settings plugin settings keyed by plugin id, then setting key
      * @param startTimeout how long a plugin may take to start (load, start, describe its skills)
+     * @param allowUnsigned install uploaded archives without a signature by a trusted key (off by default)
+     * @param trustedKeys public keys (base64 X.509 Ed25519) whose signatures are trusted, besides the
+     *                    {@code *.pub} files in {@code $ATRIUM_HOME/trusted-keys/}
      */
-    public record Plugins(boolean installBundled, Map<String, Map<String, String>> settings, Duration startTimeout) {
+    public record Plugins(Boolean installBundled, Map<String, Map<String, String>> settings, Duration startTimeout,
+                          boolean allowUnsigned, List<String> trustedKeys) {
         public Plugins {
+            // A Boolean, so that setting any other atrium.plugins.* property leaves this at its default.
+            installBundled = installBundled == null || installBundled;
+            trustedKeys = trustedKeys == null ? List.of() : List.copyOf(trustedKeys);
             settings = settings == null ? Map.of() : Map.copyOf(settings);
             startTimeout = startTimeout == null ? Duration.ofSeconds(30) : startTimeout;
         }

@@ -16,14 +16,15 @@ import java.nio.file.Path;
  * @param sensitive the plugin handles sensitive data ({@code plugin.sensitive=true}): every run is audited
  * @param settingsSchema the JSON Schema of its per-tenant settings ({@code settings.schema.json} at the
  *                       archive's root), or {@code null}; properties with {@code "writeOnly": true} are secrets
+ * @param signer the id of the trusted key that signed the archive, or {@code null} if it is unsigned
  */
 public record PluginArchive(Path file, String id, String version, String description, String provider,
                             String license, String requires, String sha256, boolean sensitive,
-                            String settingsSchema) {
+                            String settingsSchema, String signer) {
 
     /** The same archive at another place on disk. */
     public PluginArchive at(Path newFile) {
         return new PluginArchive(newFile, id, version, description, provider, license, requires, sha256, sensitive,
-                settingsSchema);
+                settingsSchema, signer);
     }
 }

@@ -5,7 +5,9 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import dev.atrium.signing.PluginSignatures;
 import java.nio.file.Path;
+import java.security.PublicKey;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -35,14 +37,34 @@ final class PluginArchiveInspector {
     private final String sdkVersion;
     private final VersionManager versions;
     private final long maxExpandedBytes;
+    private final PluginTrust trust;
 
+    /** An inspector that lets unsigned archives in, for tests of the other checks. */
     PluginArchiveInspector(String sdkVersion, VersionManager versions, long maxArchiveBytes) {
+        this(sdkVersion, versions, maxArchiveBytes, new PluginTrust(java.util.Map.of(), true));
+    }
+
+    PluginArchiveInspector(String sdkVersion, VersionManager versions, long maxArchiveBytes, PluginTrust trust) {
+        this.trust = trust;
         this.sdkVersion = sdkVersion;
         this.versions = versions;
         this.maxExpandedBytes = maxArchiveBytes * 4;
     }
 
+    /** Inspects an archive from a trusted source (bundled, or installed earlier): a signature, if any, must hold. */
     PluginArchive inspect(Path file) {
+        return inspect(file, true);
+    }
+
+    /**
+     * Inspects an archive.
+     *
+     * @param trustedSource whether it comes from the platform itself or was admitted before; an upload is
+     *                      not, and must carry a valid signature by a trusted key unless unsigned ones are allowed
+     */
+    PluginArchive inspect(Path file, boolean trustedSource) {
+        java.util.SortedMap<String, String> digests = new java.util.TreeMap<>();
+        byte[] signatureEntry = null;
         Properties descriptor = null;
         String settingsSchema = null;
         boolean hasCode = false;
@@ -61,14 +83,24 @@ final class PluginArchiveInspector {
                 if (name.startsWith("classes/" + HostApi.SDK_RESOURCE_PREFIX)) {
                     throw bundlesSdk(name);
                 }
+                if (digests.containsKey(name) || name.equals(PluginSignatures.SIGNATURE_ENTRY) && signatureEntry != null) {
+                    throw unsafe("the archive holds '" + name + "' twice");
+                }
+                if (name.equals(PluginSignatures.SIGNATURE_ENTRY)) {
+                    signatureEntry = readBounded(zip, 4096);
+                    continue;
+                }
+                MessageDigest entryDigest = sha256();
                 byte[] content = null;
                 if (name.equals("plugin.properties") || name.equals(SETTINGS_SCHEMA)
                         || name.startsWith("lib/") && name.endsWith(".jar")) {
                     content = readBounded(zip, maxExpandedBytes - expanded);
+                    entryDigest.update(content);
                     expanded += content.length;
                 } else {
-                    expanded += drainBounded(zip, maxExpandedBytes - expanded);
+                    expanded += drainBounded(zip, maxExpandedBytes - expanded, entryDigest);
                 }
+                digests.put(name, HexFormat.of().formatHex(entryDigest.digest()));
                 if (name.equals("plugin.properties")) {
                     descriptor = new Properties();
                     descriptor.load(new ByteArrayInputStream(content));
@@ -96,7 +128,40 @@ final class PluginArchiveInspector {
         if (!hasCode) {
             throw invalid("the archive holds no code: expected lib/*.jar or classes/");
         }
-        return describe(file, descriptor, HexFormat.of().formatHex(sha256.digest()), settingsSchema);
+        String signer = checkSignature(digests, signatureEntry, trustedSource);
+        return describe(file, descriptor, HexFormat.of().formatHex(sha256.digest()), settingsSchema, signer);
+    }
+
+    /** The id of the key that signed the archive, {@code null} if unsigned and allowed; else a problem. */
+    private String checkSignature(java.util.SortedMap<String, String> digests, byte[] signatureEntry,
+                                  boolean trustedSource) {
+        if (signatureEntry == null) {
+            if (trustedSource || trust.allowUnsigned()) {
+                return null;
+            }
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "plugin-unsigned", "Plugin is not signed",
+                    "this platform installs only plugins signed by a trusted key; sign the archive "
+                            + "(./atrium sign) or ask an administrator to allow unsigned plugins");
+        }
+        PluginSignatures.Signed signed;
+        try {
+            signed = PluginSignatures.parseSignatureEntry(signatureEntry);
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "plugin-signature-invalid",
+                    "Plugin signature is invalid", "the signature entry is malformed: " + e.getMessage());
+        }
+        PublicKey key = trust.keys().get(signed.keyId());
+        if (key == null) {
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "plugin-signer-untrusted",
+                    "Plugin signed by an untrusted key", "the archive is signed by key " + signed.keyId()
+                            + ", which this platform does not trust").with("keyId", signed.keyId());
+        }
+        if (!PluginSignatures.verify(PluginSignatures.manifest(digests), signed.signature(), key)) {
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "plugin-signature-invalid",
+                    "Plugin signature is invalid", "the archive was changed after it was signed by key "
+                            + signed.keyId()).with("keyId", signed.keyId());
+        }
+        return signed.keyId();
     }
 
     /** The settings schema's text once it is known to be a JSON Schema object of bounded size. */
@@ -117,7 +182,8 @@ final class PluginArchiveInspector {
         return text;
     }
 
-    private PluginArchive describe(Path file, Properties descriptor, String sha256, String settingsSchema) {
+    private PluginArchive describe(Path file, Properties descriptor, String sha256, String settingsSchema,
+                                   String signer) {
         String id = descriptor.getProperty("plugin.id", "").trim();
         String version = descriptor.getProperty("plugin.version", "").trim();
         String requires = descriptor.getProperty("plugin.requires", "*").trim();
@@ -146,7 +212,8 @@ final class PluginArchiveInspector {
                 descriptor.getProperty("plugin.description", "").trim(),
                 descriptor.getProperty("plugin.provider", "").trim(),
                 descriptor.getProperty("plugin.license", "").trim(), requires, sha256,
-                Boolean.parseBoolean(descriptor.getProperty("plugin.sensitive", "false").trim()), settingsSchema);
+                Boolean.parseBoolean(descriptor.getProperty("plugin.sensitive", "false").trim()), settingsSchema,
+                signer);
     }
 
     private static void checkEntryName(String name) {
@@ -178,11 +245,12 @@ final class PluginArchiveInspector {
         return bytes;
     }
 
-    private long drainBounded(InputStream in, long budget) throws IOException {
+    private long drainBounded(InputStream in, long budget, MessageDigest digest) throws IOException {
         byte[] buffer = new byte[16384];
         long total = 0;
         int n;
         while ((n = in.read(buffer)) > 0) {
+            digest.update(buffer, 0, n);
             total += n;
             if (total > budget) {
                 throw tooLarge();

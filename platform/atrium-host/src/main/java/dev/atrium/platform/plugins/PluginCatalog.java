@@ -17,7 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.HashSet;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -53,6 +55,7 @@ public class PluginCatalog implements InitializingBean, DisposableBean {
     private final Path pluginsDir;
     private final Path disabledFile;
     private final Path bundledFile;
+    private volatile Set<String> bundledChecksums;
     private final Path stagingDir;
     private final boolean installBundled;
     private final Duration startTimeout;
@@ -72,7 +75,9 @@ public class PluginCatalog implements InitializingBean, DisposableBean {
         this.registry = registry;
         this.manager = new AtriumPluginManager(pluginsDir, SdkVersion.current());
         this.inspector = new PluginArchiveInspector(SdkVersion.current(), new DefaultVersionManager(),
-                properties.uploads().maxPluginArchiveSize().toBytes());
+                properties.uploads().maxPluginArchiveSize().toBytes(),
+                PluginTrust.of(properties.plugins().trustedKeys(), properties.home().resolve("trusted-keys"),
+                        properties.plugins().allowUnsigned()));
     }
 
     @Override
@@ -125,7 +130,8 @@ public class PluginCatalog implements InitializingBean, DisposableBean {
      */
     public synchronized InstalledPlugin install(Path upload) {
         try {
-            PluginArchive archive = inspector.inspect(upload);
+            // The platform's own bundled archives are trusted as bundled, even when an admin uploads one back.
+            PluginArchive archive = inspector.inspect(upload, bundledChecksums().contains(checksum(upload)));
             if (installed.containsKey(archive.id())) {
                 throw ProblemException.conflict("plugin-already-installed", "Plugin already installed",
                         "plugin '" + archive.id() + "' is already installed (version "
@@ -337,6 +343,43 @@ public class PluginCatalog implements InitializingBean, DisposableBean {
                 }
             }).findFirst();
         }
+    }
+
+    /** The SHA-256 of every archive bundled in the platform jar. */
+    private Set<String> bundledChecksums() {
+        if (bundledChecksums == null) {
+            Set<String> sums = new HashSet<>();
+            try {
+                for (Resource bundle : new PathMatchingResourcePatternResolver(getClass().getClassLoader())
+                        .getResources("classpath*:bundled-plugins/*.zip")) {
+                    try (InputStream in = bundle.getInputStream()) {
+                        sums.add(checksum(in));
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the bundled plugins", e);
+            }
+            bundledChecksums = Set.copyOf(sums);
+        }
+        return bundledChecksums;
+    }
+
+    private static String checksum(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return checksum(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    private static String checksum(InputStream in) throws IOException {
+        java.security.MessageDigest digest = dev.atrium.signing.PluginSignatures.sha256();
+        byte[] buffer = new byte[65536];
+        int n;
+        while ((n = in.read(buffer)) > 0) {
+            digest.update(buffer, 0, n);
+        }
+        return java.util.HexFormat.of().formatHex(digest.digest());
     }
 
     private String sha256Of(Path zip) {

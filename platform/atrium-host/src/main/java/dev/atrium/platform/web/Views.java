@@ -30,6 +30,7 @@ final class Views {
         view.put("bundled", plugin.bundled());
         view.put("sha256", plugin.archive().sha256());
         view.put("sensitive", plugin.archive().sensitive());
+        view.put("signedBy", plugin.archive().signer());
         view.put("error", plugin.error());
         view.put("skills", skills.stream().map(s -> Map.of("id", s.spec().id(), "title", s.spec().title())).toList());
         view.put("links", Map.of("self", "/api/plugins/" + plugin.id()));
