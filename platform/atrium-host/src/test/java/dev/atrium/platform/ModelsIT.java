@@ -214,6 +214,39 @@ class ModelsIT {
         assertThat(sent.get(sent.size() - 1).body()).contains("standup.wav").contains("RIFF").contains("WAVE");
     }
 
+    @Test
+    void aPluginNotGrantedChatIsRefusedAndAuditedUntilAnAdminGrantsIt() {
+        FAKE.on("/v1/chat/completions", FakeOpenAiServer.chat("Granted now.", 5, 2));
+        MultipartBodyBuilder body = new MultipartBodyBuilder();
+        body.part("file", new FileSystemResource(TestPluginArchive.plugin("frugal").extensions(AskSkill.class)
+                .descriptor("plugin.capabilities", "model.chat, ocr").writeTo(scratch)),
+                MediaType.parseMediaType("application/zip"));
+        http.post().uri("/api/plugins?grant=ocr").body(BodyInserters.fromMultipartData(body.build())).exchange()
+                .expectStatus().isCreated().expectBody()
+                .jsonPath("$.capabilities.declared").isEqualTo(List.of("model.chat", "ocr"))
+                .jsonPath("$.capabilities.granted").isEqualTo(List.of("ocr"));
+
+        Map<String, Object> refused = http.post().uri("/api/skills/frugal/ask/runs?wait=true")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"question\":\"may I?\"}").exchange()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { }).returnResult().getResponseBody();
+        assertThat(refused.get("status")).isEqualTo("failed");
+        assertThat(((Map<?, ?>) refused.get("error")).get("code")).isEqualTo("capability-not-granted");
+        assertThat(((Map<?, ?>) refused.get("error")).get("status")).isEqualTo(403);
+        http.get().uri("/api/audit?action=capability").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.items[0].target").isEqualTo("plugin frugal model.chat")
+                .jsonPath("$.items[0].outcome").isEqualTo("denied");
+
+        http.put().uri("/api/plugins/frugal/grants").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("capabilities", List.of("model.image"))).exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("capability-not-declared");
+        http.put().uri("/api/plugins/frugal/grants").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("capabilities", List.of("model.chat", "ocr"))).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.capabilities.granted").isEqualTo(List.of("model.chat", "ocr"));
+        Map<String, Object> answered = post("/api/skills/frugal/ask/runs?wait=true", "{\"question\":\"may I?\"}");
+        assertThat(answered.get("status")).isEqualTo("succeeded");
+        assertThat(((Map<?, ?>) answered.get("result")).get("answer")).isEqualTo("Granted now.");
+    }
+
     private Map<String, Object> post(String uri, String json) {
         return http.post().uri(uri).contentType(MediaType.APPLICATION_JSON).bodyValue(json).exchange()
                 .expectStatus().isOk().expectBody(new ParameterizedTypeReference<Map<String, Object>>() { })

@@ -97,7 +97,9 @@ final class TestPluginArchive {
             try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
                 put(out, "plugin.properties", ("plugin.id=" + id + "\nplugin.version=" + version
                         + "\nplugin.requires=" + requires + "\nplugin.provider=tests\nplugin.description=test plugin "
-                        + id + "\n" + extraDescriptorLines()).getBytes(StandardCharsets.UTF_8));
+                        + id + "\n" + (extraDescriptor.containsKey("plugin.capabilities") ? "" : "plugin.capabilities="
+                        + "model.chat, model.vision, model.transcribe, model.image, ocr, embeddings, storage:1MB\n")
+                        + extraDescriptorLines()).getBytes(StandardCharsets.UTF_8));
                 put(out, "lib/" + id + ".jar", jar());
                 for (Map.Entry<String, byte[]> entry : extraZipEntries.entrySet()) {
                     put(out, entry.getKey(), entry.getValue());

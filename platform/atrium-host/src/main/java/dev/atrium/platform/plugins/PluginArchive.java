@@ -17,14 +17,15 @@ import java.nio.file.Path;
  * @param settingsSchema the JSON Schema of its per-tenant settings ({@code settings.schema.json} at the
  *                       archive's root), or {@code null}; properties with {@code "writeOnly": true} are secrets
  * @param signer the id of the trusted key that signed the archive, or {@code null} if it is unsigned
+ * @param capabilities what it asks of the host ({@code plugin.capabilities})
  */
 public record PluginArchive(Path file, String id, String version, String description, String provider,
                             String license, String requires, String sha256, boolean sensitive,
-                            String settingsSchema, String signer) {
+                            String settingsSchema, String signer, Capabilities capabilities) {
 
     /** The same archive at another place on disk. */
     public PluginArchive at(Path newFile) {
         return new PluginArchive(newFile, id, version, description, provider, license, requires, sha256, sensitive,
-                settingsSchema, signer);
+                settingsSchema, signer, capabilities);
     }
 }

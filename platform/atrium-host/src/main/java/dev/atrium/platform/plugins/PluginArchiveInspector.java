@@ -182,6 +182,14 @@ final class PluginArchiveInspector {
         return text;
     }
 
+    private static Capabilities capabilities(String declaration) {
+        try {
+            return Capabilities.parse(declaration);
+        } catch (IllegalArgumentException e) {
+            throw invalid("plugin.capabilities: " + e.getMessage());
+        }
+    }
+
     private PluginArchive describe(Path file, Properties descriptor, String sha256, String settingsSchema,
                                    String signer) {
         String id = descriptor.getProperty("plugin.id", "").trim();
@@ -213,7 +221,7 @@ final class PluginArchiveInspector {
                 descriptor.getProperty("plugin.provider", "").trim(),
                 descriptor.getProperty("plugin.license", "").trim(), requires, sha256,
                 Boolean.parseBoolean(descriptor.getProperty("plugin.sensitive", "false").trim()), settingsSchema,
-                signer);
+                signer, capabilities(descriptor.getProperty("plugin.capabilities", "")));
     }
 
     private static void checkEntryName(String name) {

@@ -55,6 +55,7 @@ public class PluginCatalog implements InitializingBean, DisposableBean {
     private final Path pluginsDir;
     private final Path disabledFile;
     private final Path bundledFile;
+    private final Path grantsFile;
     private volatile Set<String> bundledChecksums;
     private final Path stagingDir;
     private final boolean installBundled;
@@ -69,6 +70,7 @@ public class PluginCatalog implements InitializingBean, DisposableBean {
         this.pluginsDir = properties.home().resolve("plugins");
         this.disabledFile = pluginsDir.resolve("disabled.list");
         this.bundledFile = pluginsDir.resolve("bundled.properties");
+        this.grantsFile = pluginsDir.resolve("grants.properties");
         this.stagingDir = properties.home().resolve("tmp");
         this.installBundled = properties.plugins().installBundled();
         this.startTimeout = properties.plugins().startTimeout();
@@ -129,6 +131,15 @@ public class PluginCatalog implements InitializingBean, DisposableBean {
      * in the plugins folder and a {@link ProblemException} says why.
      */
     public synchronized InstalledPlugin install(Path upload) {
+        return install(upload, null);
+    }
+
+    /**
+     * Installs and starts an uploaded archive, granting it some of the capabilities it declares.
+     *
+     * @param grant the capabilities to grant, or {@code null} for all it declares
+     */
+    public synchronized InstalledPlugin install(Path upload, Set<String> grant) {
         try {
             // The platform's own bundled archives are trusted as bundled, even when an admin uploads one back.
             PluginArchive archive = inspector.inspect(upload, bundledChecksums().contains(checksum(upload)));
@@ -138,10 +149,81 @@ public class PluginCatalog implements InitializingBean, DisposableBean {
                                 + installed.get(archive.id()).archive().version() + "); delete it first")
                         .with("plugin", archive.id());
             }
-            return installArchive(archive, false);
+            checkGrant(archive, grant);
+            InstalledPlugin plugin = installArchive(archive, false);
+            writeGrant(archive.id(), grant);
+            return plugin;
         } finally {
             deleteQuietly(upload);
         }
+    }
+
+    /** What the plugin may ask of the host: what it declares, narrowed by what an administrator granted. */
+    public Capabilities grantsOf(String id) {
+        InstalledPlugin plugin = installed.get(id);
+        if (plugin == null) {
+            return Capabilities.NONE;
+        }
+        Capabilities declared = plugin.archive().capabilities();
+        String entry = readGrants().getProperty(id);
+        if (entry == null) {
+            return declared;
+        }
+        Set<String> names = new HashSet<>();
+        for (String name : entry.split(",")) {
+            if (!name.isBlank()) {
+                names.add(name.strip());
+            }
+        }
+        return declared.only(names);
+    }
+
+    /** Grants a plugin exactly these of its declared capabilities; 400 for one it does not declare. */
+    public synchronized Capabilities grant(String id, Set<String> capabilities) {
+        InstalledPlugin plugin = require(id);
+        checkGrant(plugin.archive(), capabilities);
+        writeGrant(id, capabilities);
+        return grantsOf(id);
+    }
+
+    private static void checkGrant(PluginArchive archive, Set<String> grant) {
+        if (grant == null) {
+            return;
+        }
+        for (String name : grant) {
+            if (!archive.capabilities().has(name)) {
+                throw ProblemException.badRequest("capability-not-declared", "Capability not declared",
+                        "plugin '" + archive.id() + "' does not declare '" + name + "' (it declares: "
+                                + String.join(", ", new TreeSet<>(archive.capabilities().names())) + ")")
+                        .with("capability", name);
+            }
+        }
+    }
+
+    private void writeGrant(String id, Set<String> grant) {
+        Properties grants = readGrants();
+        if (grant == null) {
+            grants.remove(id);
+        } else {
+            grants.setProperty(id, String.join(",", new TreeSet<>(grant)));
+        }
+        try (var out = Files.newOutputStream(grantsFile)) {
+            grants.store(out, "capabilities granted per plugin (a plugin not listed has all it declares)");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Properties readGrants() {
+        Properties grants = new Properties();
+        if (Files.exists(grantsFile)) {
+            try (InputStream in = Files.newInputStream(grantsFile)) {
+                grants.load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return grants;
     }
 
     /** Starts a disabled plugin. Idempotent. */
@@ -184,6 +266,7 @@ public class PluginCatalog implements InitializingBean, DisposableBean {
         }
         removeFiles(plugin.archive().file());
         installed.remove(id);
+        writeGrant(id, null);
         TreeSet<String> ids = readDisabled();
         if (ids.remove(id)) {
             writeDisabled(ids);

@@ -54,6 +54,8 @@ public final class Problems {
             case "bad-input" -> HttpStatus.BAD_REQUEST;
             case "unsupported-media" -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
             case "capability-unavailable" -> HttpStatus.SERVICE_UNAVAILABLE;
+            case "capability-not-granted" -> HttpStatus.FORBIDDEN;
+            case "quota-exceeded" -> HttpStatus.INSUFFICIENT_STORAGE;
             case "provider-error" -> HttpStatus.BAD_GATEWAY;
             case "timeout" -> HttpStatus.GATEWAY_TIMEOUT;
             case "not-found" -> HttpStatus.NOT_FOUND;
@@ -67,6 +69,8 @@ public final class Problems {
             case "bad-input" -> "Bad input";
             case "unsupported-media" -> "Unsupported media type";
             case "capability-unavailable" -> "Capability unavailable";
+            case "capability-not-granted" -> "Capability not granted";
+            case "quota-exceeded" -> "Quota exceeded";
             case "provider-error" -> "Model provider error";
             case "timeout" -> "Timed out";
             case "not-found" -> "Not found";

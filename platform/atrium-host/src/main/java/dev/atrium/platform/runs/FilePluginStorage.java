@@ -1,6 +1,8 @@
 package dev.atrium.platform.runs;
 
 import dev.atrium.sdk.BadInputException;
+import dev.atrium.sdk.CapabilityNotGrantedException;
+import dev.atrium.sdk.QuotaExceededException;
 import dev.atrium.sdk.PluginStorage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,9 +27,14 @@ final class FilePluginStorage implements PluginStorage {
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
     private final Path folder;
+    private final long quotaBytes;
 
-    FilePluginStorage(Path folder) {
+    /**
+     * @param quotaBytes how much the plugin may keep here; 0 when it was not granted storage at all
+     */
+    FilePluginStorage(Path folder, long quotaBytes) {
         this.folder = folder;
+        this.quotaBytes = quotaBytes;
     }
 
     @Override
@@ -44,7 +51,16 @@ final class FilePluginStorage implements PluginStorage {
     @Override
     public void put(String key, byte[] value) {
         Path file = fileOf(key);
+        if (quotaBytes <= 0) {
+            throw new CapabilityNotGrantedException("storage", "this plugin has not been granted storage; it must "
+                    + "declare storage:<size> in plugin.capabilities and an administrator must grant it");
+        }
         try {
+            long used = used() - (Files.exists(file) ? Files.size(file) : 0);
+            if (used + value.length > quotaBytes) {
+                throw new QuotaExceededException("storing " + value.length + " bytes would exceed this plugin's "
+                        + "storage allowance of " + quotaBytes + " bytes (" + used + " in use)");
+            }
             Files.createDirectories(folder);
             Path temp = Files.createTempFile(folder, ".put-", ".tmp");
             Files.write(temp, value);
@@ -77,6 +93,24 @@ final class FilePluginStorage implements PluginStorage {
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Bytes the plugin keeps here now. */
+    private long used() throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            long total = 0;
+            for (Path f : files.toList()) {
+                try {
+                    total += Files.size(f);
+                } catch (NoSuchFileException e) {
+                    // removed meanwhile
+                }
+            }
+            return total;
         }
     }
 

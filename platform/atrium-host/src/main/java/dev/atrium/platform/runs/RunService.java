@@ -2,6 +2,8 @@ package dev.atrium.platform.runs;
 
 import dev.atrium.platform.audit.AuditLog;
 import dev.atrium.platform.config.AtriumProperties;
+import dev.atrium.platform.plugins.Capabilities;
+import dev.atrium.platform.plugins.GrantedGateway;
 import dev.atrium.platform.plugins.PluginCatalog;
 import dev.atrium.platform.settings.TenantSettings;
 import org.springframework.beans.factory.ObjectProvider;
@@ -214,10 +216,16 @@ public class RunService {
     }
 
     private RunContext contextFor(Run run, RegisteredSkill skill, Locale locale) {
-        ModelGateway gateway = models.forRun(run.pluginId(), run.skillId(), run.id(), run.tenantId(), run::addModelCall);
+        PluginCatalog plugins = catalog.getObject();
+        Capabilities granted = plugins.grantsOf(run.pluginId());
+        ModelGateway gateway = new GrantedGateway(
+                models.forRun(run.pluginId(), run.skillId(), run.id(), run.tenantId(), run::addModelCall),
+                run.pluginId(), granted, capability -> audit.record(new AuditLog.Entry(run.tenantId(), run.userId(),
+                        "capability.denied", "plugin " + run.pluginId() + " " + capability, "denied", null,
+                        "run " + run.id() + " of " + run.pluginId() + "/" + run.skillId())));
         return new RunContext(run, locale, clock, settingsOf(run.tenantId(), skill.pluginId()),
                 new FilePluginStorage(properties.home().resolve("storage").resolve(run.tenantId())
-                        .resolve(skill.pluginId())),
+                        .resolve(skill.pluginId()), granted.has("storage") ? granted.storageBytes() : 0),
                 HostCalls.wrap(ModelGateway.class, gateway),
                 HostCalls.wrap(DocumentKit.class, documents.using(gateway)),
                 HostCalls.wrap(MediaKit.class, media),

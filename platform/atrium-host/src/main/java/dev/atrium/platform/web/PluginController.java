@@ -28,6 +28,10 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import dev.atrium.platform.audit.AuditLog;
 import dev.atrium.platform.security.Callers;
 import dev.atrium.platform.security.Requests;
@@ -66,6 +70,7 @@ public class PluginController {
     /** Installs an archive sent as a multipart {@code file} part or as the raw request body. */
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     public Mono<ResponseEntity<Map<String, Object>>> uploadMultipart(ServerWebExchange exchange) {
+        Set<String> grant = grantParameter(exchange);
         return exchange.getMultipartData().flatMap(parts -> {
             Part part = parts.getFirst("file");
             if (part == null) {
@@ -76,14 +81,14 @@ public class PluginController {
                 return Mono.error(ProblemException.badRequest("bad-request", "No plugin archive",
                         "send the plugin archive as a multipart file part named 'file'"));
             }
-            return install(part.content(), exchange);
+            return install(part.content(), exchange, grant);
         });
     }
 
     @PostMapping(consumes = {"application/zip", "application/x-zip-compressed", "application/octet-stream",
             "application/java-archive"})
     public Mono<ResponseEntity<Map<String, Object>>> uploadRaw(ServerWebExchange exchange) {
-        return install(exchange.getRequest().getBody(), exchange);
+        return install(exchange.getRequest().getBody(), exchange, grantParameter(exchange));
     }
 
     @PostMapping("/{id}/enable")
@@ -119,7 +124,45 @@ public class PluginController {
                         error instanceof ProblemException p ? p.code() + ": " + p.getMessage() : error.toString()))));
     }
 
-    private Mono<ResponseEntity<Map<String, Object>>> install(Flux<DataBuffer> content, ServerWebExchange exchange) {
+    /** Grants exactly these of the plugin's declared capabilities: {@code {"capabilities": ["ocr", …]}}. */
+    @PutMapping("/{id}/grants")
+    public Mono<Map<String, Object>> grant(@PathVariable String id, @RequestBody Map<String, Object> body,
+                                           ServerWebExchange exchange) {
+        if (!(body.get("capabilities") instanceof List<?> list)) {
+            throw ProblemException.badRequest("bad-request", "No capabilities",
+                    "send {\"capabilities\": [\"model.chat\", …]}");
+        }
+        Set<String> names = new TreeSet<>();
+        list.forEach(item -> names.add(String.valueOf(item).strip()));
+        return audited(exchange, "plugin.grant", id, done -> id + " " + String.join(",", names),
+                blocking(() -> {
+                    catalog.grant(id, names);
+                    return view(catalog.find(id).orElseThrow());
+                }));
+    }
+
+    /**
+     * {@code ?grant=}: {@code all} (the default: the administrator installing the plugin grants what it
+     * declares), {@code none}, or a comma-separated list of declared capabilities.
+     */
+    private static Set<String> grantParameter(ServerWebExchange exchange) {
+        String grant = exchange.getRequest().getQueryParams().getFirst("grant");
+        if (grant == null || grant.isBlank() || grant.strip().equals("all")) {
+            return null;
+        }
+        Set<String> names = new TreeSet<>();
+        if (!grant.strip().equals("none")) {
+            for (String name : grant.split(",")) {
+                if (!name.isBlank()) {
+                    names.add(name.strip());
+                }
+            }
+        }
+        return names;
+    }
+
+    private Mono<ResponseEntity<Map<String, Object>>> install(Flux<DataBuffer> content, ServerWebExchange exchange,
+                                                               Set<String> grant) {
         return Mono.fromCallable(catalog::newStagingFile).subscribeOn(Schedulers.boundedElastic())
                 .flatMap(staged -> {
                     AtomicLong size = new AtomicLong();
@@ -132,18 +175,19 @@ public class PluginController {
                         }
                     });
                     return DataBufferUtils.write(bounded, staged)
-                            .then(blocking(() -> catalog.install(staged)))
+                            .then(blocking(() -> catalog.install(staged, grant)))
                             .onErrorResume(error -> blocking(() -> Files.deleteIfExists(staged))
                                     .then(Mono.error(error)));
                 })
                 .map(plugin -> ResponseEntity.created(URI.create("/api/plugins/" + plugin.id())).body(view(plugin)))
                 .transform(work -> audited(exchange, "plugin.install", "archive",
                         response -> response.getBody().get("id") + " " + response.getBody().get("version")
-                                + " sha256 " + response.getBody().get("sha256"), work));
+                                + " sha256 " + response.getBody().get("sha256") + " granted "
+                                + ((Map<?, ?>) response.getBody().get("capabilities")).get("granted"), work));
     }
 
     private Map<String, Object> view(InstalledPlugin plugin) {
-        return Views.plugin(plugin, registry.skillsOf(plugin.id()));
+        return Views.plugin(plugin, registry.skillsOf(plugin.id()), catalog.grantsOf(plugin.id()));
     }
 
     private static <T> Mono<T> blocking(Callable<T> action) {

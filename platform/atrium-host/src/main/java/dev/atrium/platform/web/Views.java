@@ -17,7 +17,8 @@ final class Views {
     private Views() {
     }
 
-    static Map<String, Object> plugin(InstalledPlugin plugin, List<RegisteredSkill> skills) {
+    static Map<String, Object> plugin(InstalledPlugin plugin, List<RegisteredSkill> skills,
+                                      dev.atrium.platform.plugins.Capabilities granted) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", plugin.id());
         view.put("version", plugin.archive().version());
@@ -31,6 +32,10 @@ final class Views {
         view.put("sha256", plugin.archive().sha256());
         view.put("sensitive", plugin.archive().sensitive());
         view.put("signedBy", plugin.archive().signer());
+        view.put("capabilities", Map.of(
+                "declared", new java.util.TreeSet<>(plugin.archive().capabilities().names()),
+                "granted", new java.util.TreeSet<>(granted.names()),
+                "storageBytes", granted.storageBytes()));
         view.put("error", plugin.error());
         view.put("skills", skills.stream().map(s -> Map.of("id", s.spec().id(), "title", s.spec().title())).toList());
         view.put("links", Map.of("self", "/api/plugins/" + plugin.id()));
