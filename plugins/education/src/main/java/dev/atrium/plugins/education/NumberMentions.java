@@ -74,6 +74,9 @@ final class NumberMentions {
                     + "|(" + CN_NUMERAL + "+)分之(" + CN_NUMERAL + "+)"
                     + "|一半|(" + CN_NUMERAL + "+(?:点" + CN_NUMERAL + "+)?)(个半)?");
 
+    /** Characters after 一 that make a word rather than the number one (一共 "altogether", 一起 "together"). */
+    private static final String NOT_ONE = "共起下些样定直般切旦边面方步";
+
     private NumberMentions() {
     }
 
@@ -312,6 +315,12 @@ final class NumberMentions {
     private static void chinese(String text, List<Mention> found) {
         Matcher m = CHINESE.matcher(text);
         while (m.find()) {
+            if (m.start() > 0 && text.charAt(m.start() - 1) == '第') {
+                continue; // an ordinal: 第一步 is "the first step", not a quantity
+            }
+            if (m.group().equals("一") && m.end() < text.length() && NOT_ONE.indexOf(text.charAt(m.end())) >= 0) {
+                continue; // 一共, 一起, 一下, 一些 ...: words, not the number one
+            }
             BigDecimal value;
             List<BigDecimal> values;
             if (m.group(1) != null) {
