@@ -199,6 +199,15 @@ public class TutorSkill implements Skill {
         s.answer = reference.answer();
         s.answerText = reference.answerText();
         s.reference = reference.hasSteps() ? "teacher" : "none";
+        for (int i = 0; i < reference.steps().size(); i++) {
+            ReferenceSolution.Step step = reference.steps().get(i);
+            java.util.Optional<java.math.BigDecimal> value = Arithmetic.evaluate(step.expression(), Map.of());
+            if (value.isPresent() && !Arithmetic.agree(value.get(), step.result(), Arithmetic.plain(step.result()))) {
+                events.accept(SkillEvent.warning("reference step " + (i + 1) + " does not check: "
+                        + HintLadder.display(step.expression()) + " is " + Arithmetic.plain(value.get()) + ", not "
+                        + Arithmetic.plain(step.result()) + "; the tutor follows the reference as given"));
+            }
+        }
         EquationProblems.unknown(problem).ifPresent(u -> {
             s.variables.put(u.name(), u.value());
             if (s.answer == null) {

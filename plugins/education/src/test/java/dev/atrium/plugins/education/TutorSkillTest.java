@@ -196,6 +196,27 @@ class TutorSkillTest {
     }
 
     @Test
+    void aReferenceStepThatDoesNotCheckIsReportedToTheTeacher() {
+        SkillRun run = harness().value("problem", "A film lasts 192 minutes and costs $100 a minute. What does it cost?")
+                .value("solution", "So it cost 192*100 = $1920\n#### 1920").run();
+
+        assertThat(run.warnings()).containsExactly("reference step 1 does not check: 192 × 100 is 19200, not 1920; "
+                + "the tutor follows the reference as given");
+    }
+
+    @Test
+    void gsm8kAnnotationsBecomeReferenceSteps() {
+        ReferenceSolution reference = ReferenceSolution.parse(SOLUTION, "");
+
+        assertThat(reference.steps()).extracting(ReferenceSolution.Step::expression).containsExactly("48/2", "48+24");
+        assertThat(reference.steps()).extracting(s -> s.result().intValue()).containsExactly(24, 72);
+        assertThat(reference.steps().get(0).sentence()).isEqualTo("Natalia sold 48/2 = 24 clips in May.");
+        assertThat(reference.answer()).isEqualByComparingTo("72");
+        assertThat(ReferenceSolution.parse("2 * 3 = 6\n6 + 1 = 7", "x = 7").answer()).isEqualByComparingTo("7");
+        assertThat(ReferenceSolution.parse("", "72 clips").answer()).isEqualByComparingTo("72");
+    }
+
+    @Test
     void anEquationProblemChecksStepsWithTheUnknown() {
         SkillRun run = harness().value("problem", "Solve for x: 2x + 3 = 17").run();
         String session = (String) run.resultMap().get("session");
