@@ -24,6 +24,6 @@ class ExtensionIndexTest {
             }
         }
 
-        assertThat(entries).contains(TutorSkill.class.getName());
+        assertThat(entries).contains(TutorSkill.class.getName(), QuizSkill.class.getName());
     }
 }
