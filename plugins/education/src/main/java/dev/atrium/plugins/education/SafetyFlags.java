@@ -48,11 +48,12 @@ final class SafetyFlags {
         if (DISTRESS_CUES.stream().anyMatch(m::contains)) {
             return Optional.of(DISTRESS);
         }
-        if (UNSAFE_CUES.stream().anyMatch(cue -> contains(m, cue))) {
+        String p = problem == null ? "" : problem.toLowerCase(Locale.ROOT);
+        // A cue the problem itself uses ("a thief steals 3 apples") is part of the exercise.
+        if (UNSAFE_CUES.stream().anyMatch(cue -> contains(m, cue) && !contains(p, cue))) {
             return Optional.of(UNSAFE);
         }
-        if (OFF_TOPIC_CUES.stream().anyMatch(cue -> contains(m, cue)) && !m.matches(".*\\d.*")) {
-            String p = problem == null ? "" : problem.toLowerCase(Locale.ROOT);
+        if (OFF_TOPIC_CUES.stream().anyMatch(cue -> contains(m, cue) && !contains(p, cue)) && !m.matches(".*\\d.*")) {
             boolean aboutProblem = WORDS.matcher(m).results().map(r -> r.group())
                     .anyMatch(w -> w.length() > 3 && (p.contains(w) || ON_TASK.contains(w)));
             if (!aboutProblem) {

@@ -209,6 +209,12 @@ final class Tutor {
             return new Decision("confirm", zh ? "对，这一部分你算对了。接下来你需要求什么？"
                     : "Yes, that part is right. What do you need to find next?", null, null);
         }
+        boolean given = NumberMentions.find(NumberMentions.fold(s.problem == null ? "" : s.problem)).stream()
+                .anyMatch(m -> Arithmetic.same(m.value(), number.value()));
+        if (given) {
+            return new Decision("probe", zh ? "对，这个数题目里已经给出了。你打算用它来算什么？"
+                    : "Right, the problem gives you that number. What will you do with it?", null, null);
+        }
         if (s.answer == null && s.steps.isEmpty()) {
             return new Decision("probe", zh ? "你是怎么得到这个数的？把你的算式写出来，我帮你检查每一步。"
                     : "How did you get that? Write out your calculation and I'll check each step.", null, null);
@@ -243,9 +249,16 @@ final class Tutor {
         boolean zh = s.zh();
         int pending = s.pendingStep();
         String body;
-        if (pending < 0) {
-            body = s.answer == null && s.steps.isEmpty() ? noReference(zh)
-                    : zh ? "你已经求出了所有中间结果。现在把它们合起来，回答题目的问题吧。你的最终答案是多少？"
+        if (pending < 0 && s.steps.isEmpty() && !s.variables.isEmpty()) {
+            s.hintsUsed++;
+            String v = s.variables.keySet().iterator().next();
+            body = zh ? "想一想：两边同时做什么运算，可以让 " + v + " 单独留在一边？每次只做一步，然后写给我看。"
+                    : "Think about it: what could you do to both sides to get " + v + " on its own? Do one step at a "
+                    + "time and show me.";
+        } else if (pending < 0 && s.steps.isEmpty()) {
+            body = noReference(zh);
+        } else if (pending < 0) {
+            body = zh ? "你已经求出了所有中间结果。现在把它们合起来，回答题目的问题吧。你的最终答案是多少？"
                     : "You've found every intermediate result. Now put them together to answer the question: "
                     + "what is your final answer?";
         } else {
@@ -253,7 +266,7 @@ final class Tutor {
             s.hintsUsed++;
             body = HintLadder.hint(s.referenceSteps().get(pending), s.hintLevel, pending == 0, s.guard(), zh);
         }
-        return new Decision("hint", prefix == null ? body : prefix + (zh ? "" : "") + body, null, null);
+        return new Decision("hint", prefix == null ? body : prefix + body, null, null);
     }
 
     /**

@@ -217,9 +217,22 @@ class TutorSkillTest {
     }
 
     @Test
+    void aNumberTheProblemGivesIsNotAWrongAttempt() {
+        String session = (String) start(harness()).get("session");
+
+        Map<String, Object> reply = say(session, "I know she had 48 in April");
+
+        assertThat(reply).containsEntry("move", "probe").containsEntry("attempts", 0);
+    }
+
+    @Test
     void anEquationProblemChecksStepsWithTheUnknown() {
         SkillRun run = harness().value("problem", "Solve for x: 2x + 3 = 17").run();
         String session = (String) run.resultMap().get("session");
+
+        Map<String, Object> hint = say(session, "I'm stuck");
+        assertThat(hint).containsEntry("move", "hint");
+        assertThat((String) hint.get("reply")).contains("both sides").doesNotContain("7");
 
         assertThat(say(session, "2x = 14")).containsEntry("move", "confirm");
         assertThat(say(session, "x = 8")).containsEntry("move", "locate-error");
