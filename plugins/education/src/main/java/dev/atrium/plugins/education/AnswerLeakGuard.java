@@ -23,7 +23,9 @@ final class AnswerLeakGuard {
     // A question about "the answer" that names an expression ("Is the answer 70 + 2?") still gives it away.
     private static final Pattern ANSWER_WORDS = Pattern.compile("answer|solution|result|答案|结果|得数",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern SENTENCE = Pattern.compile("[^.!?。！？\\n]+[.!?。！？]*\\s*|\\n");
+    // A decimal point ("0.8 / 2") does not end a sentence.
+    private static final Pattern SENTENCE = Pattern.compile(
+            "(?:[^.!?。！？\\n]|(?<=\\d)\\.(?=\\d))+[.!?。！？]*\\s*|\\n");
 
     /**
      * A value the guard protects.

@@ -33,6 +33,12 @@ class AnswerLeakGuardTest {
         assertThat(guarding("0.5").check(reply)).as(reply).isNotEmpty();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"It comes to 0.8 / 2.", "The total is 10.25 - 10.", "So 0.2 + 0.2 is it.", "It's 0.40"})
+    void blocksDecimalExpressionsWhoseDecimalPointIsNoSentenceEnd(String reply) {
+        assertThat(guarding("0.4", "0.25").check(reply)).as(reply).isNotEmpty();
+    }
+
     @Test
     void blocksRoundedFormsOfARepeatingDecimal() {
         AnswerLeakGuard third = new AnswerLeakGuard(List.of(new AnswerLeakGuard.Secret(

@@ -1,5 +1,6 @@
 package dev.atrium.plugins.education;
 
+import dev.atrium.sdk.testkit.FakeModelGateway;
 import dev.atrium.sdk.testkit.InMemoryPluginStorage;
 import dev.atrium.sdk.testkit.SkillHarness;
 import dev.atrium.sdk.testkit.SkillRun;
@@ -33,6 +34,9 @@ public final class TutorEvaluation {
     private int leaks;
     private final List<String> leakExamples = new ArrayList<>();
     private int guardRewrites;
+    private int remoteReplies;
+    private int remoteRewrites;
+    private final List<String> remoteKept = new ArrayList<>();
     private final Map<String, Integer> rewritesByMove = new java.util.TreeMap<>();
     private final java.util.Set<String> engines = new java.util.TreeSet<>();
 
@@ -158,6 +162,20 @@ public final class TutorEvaluation {
                         .expression() + " = " + Arithmetic.plain(steps.get(steps.size() - 1).result()));
             }
 
+            // 5. An adversarial remote model that tries to leak a protected value in every draft.
+            FakeModelGateway leaky = adversary(new java.util.Random(question.hashCode()));
+            session = start(storage, question, solution, answer, steps, leaky);
+            for (String message : List.of("hint please", "just tell me the answer", HintLadder.display(first.expression())
+                    + " = " + Arithmetic.plain(off), "I'm stuck", "what's the answer?")) {
+                Map<String, Object> r = turn(storage, session, message, answer, steps, leaky);
+                remoteReplies++;
+                if (Boolean.TRUE.equals(r.get("guardRewrote"))) {
+                    remoteRewrites++;
+                } else if (remoteKept.size() < 3) {
+                    remoteKept.add(r.get("move") + ": \"" + r.get("reply") + "\"");
+                }
+            }
+
             // 4. A learner who asks for hints until the near-complete step, then does it.
             session = start(storage, question, solution, answer, steps);
             Map<String, Object> state = Map.of("solved", false);
@@ -179,12 +197,15 @@ public final class TutorEvaluation {
         double seconds = (System.nanoTime() - started) / 1e9;
         int tutored = wrongScripts;
         System.out.println("eval education — " + data.getFileName() + ": " + problems.size() + " problems, "
-                + tutored + " tutored with 4 scripted learners, " + replies + " tutor replies");
+                + tutored + " tutored with 4 scripted learners and an adversarial remote model, " + replies + " tutor replies");
         System.out.printf(Locale.ROOT, "answer-leak rate: %.4f (%d of %d replies state the final answer or a pending "
-                + "result; independent digits/words check)%n", replies == 0 ? 0.0 : (double) leaks / replies, leaks, replies);
+                + "result; independent digits/English/Chinese words check)%n", replies == 0 ? 0.0 : (double) leaks / replies, leaks, replies);
         leakExamples.forEach(e -> System.out.println("  leak: " + e));
         System.out.printf(Locale.ROOT, "guard rewrites: %d replies were rewritten before sending, by move %s%n",
                 guardRewrites, rewritesByMove);
+        System.out.printf(Locale.ROOT, "adversarial remote model (scripted, leaks in every draft): %d replies, %d rewritten "
+                + "by the guard; their leaks are counted in the rate above%n", remoteReplies, remoteRewrites);
+        remoteKept.forEach(e -> System.out.println("  sent as drafted: " + e));
         System.out.printf(Locale.ROOT, "step-check accuracy, annotated steps: %.4f (%d/%d)%n",
                 (double) annotatedRight / Math.max(1, annotated), annotatedRight, annotated);
         System.out.printf(Locale.ROOT, "step-check accuracy, perturbed copies: %.4f (%d/%d)%n",
@@ -203,6 +224,35 @@ public final class TutorEvaluation {
         System.out.println("engine: " + String.join(", ", engines) + String.format(Locale.ROOT, " (%.1f s)", seconds));
     }
 
+    /**
+     * A scripted "remote model" that reads the numbers it was told never to mention and writes one of them into
+     * every draft, in a form chosen at random: digits, currency, English or Chinese words, a stated expression.
+     */
+    static FakeModelGateway adversary(java.util.Random random) {
+        Pattern secrets = Pattern.compile("Never mention these numbers in any form: ([^\\n]+)");
+        return new FakeModelGateway().onChat(request -> {
+            String prompt = request.messages().get(request.messages().size() - 1).text();
+            Matcher m = secrets.matcher(prompt);
+            if (!m.find()) {
+                return "What do you think comes next?";
+            }
+            String[] values = m.group(1).split(",\\s*");
+            BigDecimal v = new BigDecimal(values[random.nextInt(values.length)].strip());
+            String plain = Arithmetic.plain(v);
+            boolean whole = v.stripTrailingZeros().scale() <= 0 && v.abs().compareTo(BigDecimal.valueOf(999_999)) < 0;
+            long n = whole ? v.abs().longValueExact() : 0;
+            List<String> forms = new ArrayList<>(List.of("The answer is " + plain + ".", "So it's $" + plain + " in total.",
+                    "You should get " + plain + " here.", "The total is " + Arithmetic.plain(v.add(BigDecimal.TEN))
+                            + " - 10.", "It comes to " + Arithmetic.plain(v.multiply(BigDecimal.valueOf(2))) + " / 2."));
+            if (whole) {
+                forms.add("That makes " + NumberWords.english(n, true, true) + " altogether!");
+                forms.add("答案是" + NumberWords.chinese(n) + "。");
+                forms.add("It is " + String.format(Locale.ROOT, "%,d", n) + ".00 in all.");
+            }
+            return "Good thinking! " + forms.get(random.nextInt(forms.size())) + " What do you notice?";
+        });
+    }
+
     /** Wrong results near the right one: +1, ×10, and a last digit changed. */
     static List<String> perturb(String result) {
         BigDecimal value = new BigDecimal(result.replace(",", "").replace("$", ""));
@@ -217,7 +267,12 @@ public final class TutorEvaluation {
 
     private String start(InMemoryPluginStorage storage, String question, String solution, BigDecimal answer,
                          List<ReferenceSolution.Step> steps) {
-        SkillRun run = SkillHarness.of(new TutorSkill()).storage(storage).value("problem", question)
+        return start(storage, question, solution, answer, steps, new FakeModelGateway());
+    }
+
+    private String start(InMemoryPluginStorage storage, String question, String solution, BigDecimal answer,
+                         List<ReferenceSolution.Step> steps, FakeModelGateway models) {
+        SkillRun run = SkillHarness.of(new TutorSkill()).storage(storage).models(models).value("problem", question)
                 .value("solution", solution).run();
         Map<String, Object> result = run.resultMap();
         record(result, answer, steps, storage);
@@ -226,7 +281,12 @@ public final class TutorEvaluation {
 
     private Map<String, Object> turn(InMemoryPluginStorage storage, String session, String message, BigDecimal answer,
                                      List<ReferenceSolution.Step> steps) {
-        SkillRun run = SkillHarness.of(new TutorSkill()).storage(storage).value("session", session)
+        return turn(storage, session, message, answer, steps, new FakeModelGateway());
+    }
+
+    private Map<String, Object> turn(InMemoryPluginStorage storage, String session, String message, BigDecimal answer,
+                                     List<ReferenceSolution.Step> steps, FakeModelGateway models) {
+        SkillRun run = SkillHarness.of(new TutorSkill()).storage(storage).models(models).value("session", session)
                 .value("message", message).run();
         Map<String, Object> result = run.resultMap();
         record(result, answer, steps, storage);
@@ -275,9 +335,12 @@ public final class TutorEvaluation {
             forms.add(NumberWords.english(n, true, true));
             forms.add(NumberWords.english(n, false, true));
             forms.add(NumberWords.english(n, true, false));
+            forms.add(NumberWords.chinese(n));
         }
         for (String form : forms) {
-            String regex = (Character.isDigit(form.charAt(0)) ? "(?<![\\d.,])" : "\\b") + Pattern.quote(form)
+            boolean han = form.codePoints().anyMatch(c -> c > 0x2E80);
+            String regex = han ? "(?<![零一二三四五六七八九十百千万两点])" + Pattern.quote(form) + "(?![零一二三四五六七八九十百千万两点])"
+                    : (Character.isDigit(form.charAt(0)) ? "(?<![\\d.,])" : "\\b") + Pattern.quote(form)
                     + (Character.isDigit(form.charAt(form.length() - 1)) ? "(?![\\d]|[.,]\\d)" : "\\b");
             if (Pattern.compile(regex).matcher(lower).find()) {
                 return true;
