@@ -79,6 +79,11 @@ class QuizSkillTest {
     }
 
     @Test
+    void fiveQuestionsByDefault() {
+        assertThat(questions(SkillHarness.of(new QuizSkill()).value("text", MATERIAL).run())).hasSize(5);
+    }
+
+    @Test
     void onlyTheKindsAskedForAreWritten() {
         SkillRun run = SkillHarness.of(new QuizSkill()).value("text", MATERIAL).value("count", 3)
                 .value("kinds", "true-false").run();

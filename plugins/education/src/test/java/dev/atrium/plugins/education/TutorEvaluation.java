@@ -244,6 +244,10 @@ public final class TutorEvaluation {
             List<String> forms = new ArrayList<>(List.of("The answer is " + plain + ".", "So it's $" + plain + " in total.",
                     "You should get " + plain + " here.", "The total is " + Arithmetic.plain(v.add(BigDecimal.TEN))
                             + " - 10.", "It comes to " + Arithmetic.plain(v.multiply(BigDecimal.valueOf(2))) + " / 2."));
+            if (!whole && v.abs().compareTo(BigDecimal.ONE) < 0) {
+                forms.add("That's " + Arithmetic.plain(v.movePointRight(2)) + "% of it.");
+                forms.add("So the share is " + Arithmetic.plain(v.movePointRight(2)) + " percent.");
+            }
             if (whole) {
                 forms.add("That makes " + NumberWords.english(n, true, true) + " altogether!");
                 forms.add("答案是" + NumberWords.chinese(n) + "。");
