@@ -40,7 +40,16 @@ final class HintLadder {
      * @param zh Chinese instead of English
      */
     static String hint(ReferenceSolution.Step step, int rung, boolean first, AnswerLeakGuard guard, boolean zh) {
-        List<String> operands = operands(step.expression());
+        return hint(step, rung, first, guard, zh, "");
+    }
+
+    /**
+     * The hint at a rung, naming a number of the problem that the guard protects (a problem whose answer is also
+     * one of its givens) by what it counts ("the number of shorts") instead of its digits.
+     */
+    static String hint(ReferenceSolution.Step step, int rung, boolean first, AnswerLeakGuard guard, boolean zh,
+                       String problem) {
+        List<String> operands = operands(step.expression()).stream().map(o -> label(o, guard, problem, zh)).toList();
         String ops = String.join(zh ? "、" : ", ", operands);
         return switch (Math.max(1, Math.min(TOP, rung))) {
             case 1 -> {
@@ -58,9 +67,9 @@ final class HintLadder {
                     : (zh ? "这一步要用到的数是 " + ops + "。它们之间应该怎么算？"
                     : "The numbers you need for this step are " + join(operands, false)
                     + ". How should you combine them?");
-            case 3 -> operation(step.expression(), operands, zh);
-            default -> zh ? "算一算：" + display(step.expression()) + " = ？你得到多少？"
-                    : "Work it out: " + display(step.expression()) + " = ? What do you get?";
+            case 3 -> operation(step.expression(), operands, zh, o -> label(o, guard, problem, zh));
+            default -> zh ? "算一算：" + labelled(step.expression(), guard, problem, zh) + " = ？你得到多少？"
+                    : "Work it out: " + labelled(step.expression(), guard, problem, zh) + " = ? What do you get?";
         };
     }
 
@@ -74,7 +83,8 @@ final class HintLadder {
         return new ArrayList<>(found);
     }
 
-    private static String operation(String expression, List<String> operands, boolean zh) {
+    private static String operation(String expression, List<String> operands, boolean zh,
+                                    java.util.function.UnaryOperator<String> label) {
         Set<String> operators = new LinkedHashSet<>();
         Matcher m = OPERATOR.matcher(expression);
         while (m.find()) {
@@ -83,26 +93,26 @@ final class HintLadder {
         List<String> all = new ArrayList<>();
         Matcher n = NUMBER.matcher(expression);
         while (n.find()) {
-            all.add(Arithmetic.plain(new BigDecimal(n.group())));
+            all.add(label.apply(Arithmetic.plain(new BigDecimal(n.group()))));
         }
         if (operators.size() == 1 && !expression.contains("(") && all.size() >= 2) {
             String first = all.get(0);
             List<String> rest = all.subList(1, all.size());
             switch (operators.iterator().next()) {
                 case "+" -> {
-                    return zh ? "试着把 " + String.join("、", all) + " 加起来。"
+                    return zh ? "试着把 " + String.join("、", all) + " 加起来，你会得到多少？"
                             : "Try adding " + join(all, true) + ".";
                 }
                 case "-" -> {
-                    return zh ? "试着用 " + first + " 减去 " + String.join("、", rest) + "。"
+                    return zh ? "试着用 " + first + " 减去 " + String.join("、", rest) + "，你会得到多少？"
                             : "Try subtracting " + join(rest, true) + " from " + first + ".";
                 }
                 case "*" -> {
-                    return zh ? "试着把 " + String.join("、", all) + " 相乘。"
+                    return zh ? "试着把 " + String.join("、", all) + " 相乘，你会得到多少？"
                             : "Try multiplying " + join(all, true) + ".";
                 }
                 case "/" -> {
-                    return zh ? "试着用 " + first + " 除以 " + String.join("、", rest) + "。"
+                    return zh ? "试着用 " + first + " 除以 " + String.join("、", rest) + "，你会得到多少？"
                             : "Try dividing " + first + " by " + join(rest, true) + ".";
                 }
                 default -> {
@@ -111,6 +121,43 @@ final class HintLadder {
         }
         return zh ? "试着用 " + String.join("、", operands) + " 列一个算式。"
                 : "Try writing one calculation with " + join(operands, true) + ".";
+    }
+
+    private static final java.util.Set<String> NOT_COUNTED = java.util.Set.of("of", "her", "his", "their", "the", "a",
+            "an", "each", "more", "less", "than", "per", "and", "times", "as", "many", "much", "in", "on", "at", "for");
+
+    /**
+     * A number as a hint may show it: its digits, or — when the guard protects it (the answer is also a given of
+     * the problem) — what it counts in the problem ("the number of shorts"), or "that number from the problem".
+     */
+    static String label(String number, AnswerLeakGuard guard, String problem, boolean zh) {
+        if (guard.safe(number)) {
+            return number;
+        }
+        if (!zh && problem != null) {
+            Matcher m = Pattern.compile("(?<![\\d.])\\$?" + Pattern.quote(number) + "(?![\\d]|\\.\\d)((?:\\s+[A-Za-z-]+){1,4})")
+                    .matcher(problem);
+            if (m.find()) {
+                for (String word : m.group(1).strip().split("\\s+")) {
+                    if (!NOT_COUNTED.contains(word.toLowerCase(java.util.Locale.ROOT)) && guard.safe(word)) {
+                        return "the number of " + word.toLowerCase(java.util.Locale.ROOT);
+                    }
+                }
+            }
+        }
+        return zh ? "题目里给出的那个数" : "that number from the problem";
+    }
+
+    /** The expression shown with its protected numbers named by {@link #label}. */
+    static String labelled(String expression, AnswerLeakGuard guard, String problem, boolean zh) {
+        Matcher m = NUMBER.matcher(display(expression));
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(label(Arithmetic.plain(new BigDecimal(m.group())), guard,
+                    problem, zh)));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     /** The expression as shown to a learner: "48 / 2", "0.2 × 50". */
@@ -124,11 +171,11 @@ final class HintLadder {
         if (sentence == null || sentence.isBlank()) {
             return "";
         }
-        String s = COMPUTATION.matcher(NumberMentions.fold(sentence)).replaceAll("…");
+        String s = COMPUTATION.matcher(NumberMentions.fold(sentence)).replaceAll(" … ");
         for (AnswerLeakGuard.Leak leak : guard.check(s)) {
             s = s.replace(leak.text(), "…");
         }
-        s = s.replaceAll("(…\\s*)+", "… ").replaceAll("\\s+", " ").strip();
+        s = s.replaceAll("(…\\s*)+", "… ").replaceAll("\\s+", " ").replaceAll("\\s+([.,;:!?])", "$1").strip();
         if (!guard.safe(s) || s.replace("…", "").strip().length() < 8) {
             return "";
         }

@@ -122,6 +122,15 @@ final class Tutor {
 
     private static Decision steps(TutorSession s, List<StepChecker.Step> steps) {
         boolean zh = s.zh();
+        // Numbers the learner computes with are results they have (intermediate ones; never the answer itself).
+        for (StepChecker.Step step : steps) {
+            for (String operand : HintLadder.operands(step.text().split("=")[0])) {
+                BigDecimal value = new BigDecimal(operand);
+                if (s.answer == null || !Arithmetic.same(value.abs(), s.answer.abs())) {
+                    markFound(s, value);
+                }
+            }
+        }
         int wrong = StepChecker.firstWrong(steps);
         if (wrong >= 0) {
             StepChecker.Step step = steps.get(wrong);
@@ -137,16 +146,20 @@ final class Tutor {
                 String[] sides = step.text().split("=");
                 String left = HintLadder.display(sides[0].strip());
                 String right = HintLadder.display(sides[sides.length - 1].strip());
-                reply = zh ? "仔细看看" + where + "。" + left + " 真的等于 " + right + " 吗？再算一遍这一步，你得到多少？"
-                        : "Look carefully at " + where + ". Does " + left + " really come to " + right
-                        + "? Work that step out again - what do you get?";
+                // Checked as asked: a question about the learner's own step gives nothing away unless it names a value.
+                boolean echo = s.guard().safe("Does " + left + " really come to " + right + "?");
+                reply = zh ? "仔细看看" + where + "。" + (echo ? left + " 真的等于 " + right + " 吗？" : "左边真的等于你写的结果吗？")
+                        + "再算一遍这一步，你得到多少？"
+                        : "Look carefully at " + where + ". " + (echo ? "Does " + left + " really come to " + right + "?"
+                        : "Does the left side really come to what you wrote?") + " Work that step out again - what do you get?";
             }
             return new Decision("locate-error", reply, stepCheck(s, step), null);
         }
         StepChecker.Step last = steps.get(steps.size() - 1);
         boolean matched = false;
         for (StepChecker.Step step : steps) {
-            matched |= markFound(s, step.claimed());
+            matched |= markFound(s, step.claimed()) || s.steps.stream()
+                    .anyMatch(r -> r.result != null && Arithmetic.same(r.result.abs(), step.claimed().abs()));
             if (s.answer != null && Arithmetic.same(step.claimed().abs(), s.answer.abs())) {
                 s.solved = true;
             }
@@ -157,15 +170,16 @@ final class Tutor {
                     : "Exactly right: " + HintLadder.display(last.text()) + " - you've solved it. Great work! "
                     + "Can you explain why each step works?", stepCheck(s, last), null);
         }
+        String shown = HintLadder.display(last.text());
+        boolean echo = s.guard().safe(shown);
         if (matched || s.steps.isEmpty()) {
-            return new Decision("confirm", zh ? "对，" + HintLadder.display(last.text()) + " 是正确的。接下来你需要求什么？"
-                    : "Yes, " + HintLadder.display(last.text()) + " is correct. What do you need to find next?",
+            return new Decision("confirm", zh ? "对，" + (echo ? shown : "这一步") + " 是正确的。接下来你需要求什么？"
+                    : "Yes, " + (echo ? shown : "that step") + " is correct. What do you need to find next?",
                     stepCheck(s, last), null);
         }
-        return new Decision("probe", zh ? "你的计算 " + HintLadder.display(last.text())
-                + " 没有错。不过这一步和题目要求的有什么关系呢？"
-                : "Your calculation " + HintLadder.display(last.text()) + " is right. How does it help you answer "
-                + "the question?", stepCheck(s, last), null);
+        return new Decision("probe", zh ? "你的计算" + (echo ? " " + shown + " " : "") + "没有错。不过这一步和题目要求的有什么关系呢？"
+                : "Your calculation" + (echo ? " " + shown : "") + " is right. How does it help you answer the question?",
+                stepCheck(s, last), null);
     }
 
     /** Marks every reference step with this result as found; whether any was. */
@@ -264,7 +278,7 @@ final class Tutor {
         } else {
             s.hintLevel = Math.min(HintLadder.TOP, s.hintLevel + 1);
             s.hintsUsed++;
-            body = HintLadder.hint(s.referenceSteps().get(pending), s.hintLevel, pending == 0, s.guard(), zh);
+            body = HintLadder.hint(s.referenceSteps().get(pending), s.hintLevel, pending == 0, s.guard(), zh, s.problem);
         }
         return new Decision("hint", prefix == null ? body : prefix + body, null, null);
     }
@@ -281,18 +295,22 @@ final class Tutor {
         if (guard.safe(reply)) {
             return reply;
         }
+        // Cut to the safe sentences when most of the reply survives; else the current hint (or a gentler one).
         Optional<String> redacted = guard.redact(reply);
-        if (redacted.isPresent()) {
+        if (redacted.isPresent() && redacted.get().length() * 2 >= reply.length()) {
             return redacted.get();
         }
         int pending = s.pendingStep();
         if (pending >= 0) {
             for (int rung = Math.max(1, s.hintLevel); rung >= 1; rung--) {
-                String hint = HintLadder.hint(s.referenceSteps().get(pending), rung, pending == 0, guard, s.zh());
+                String hint = HintLadder.hint(s.referenceSteps().get(pending), rung, pending == 0, guard, s.zh(), s.problem);
                 if (guard.safe(hint)) {
-                    return hint;
+                    return redacted.map(r -> r + " " + hint).filter(guard::safe).orElse(hint);
                 }
             }
+        }
+        if (redacted.isPresent()) {
+            return redacted.get();
         }
         return s.zh() ? "我们一步一步来。你觉得接下来应该先求什么？" : "Let's take it one step at a time. What do you think you should find next?";
     }

@@ -217,6 +217,18 @@ class TutorSkillTest {
     }
 
     @Test
+    void resultsTheLearnerComputesWithCountAsFoundEvenInAWrongStep() {
+        String session = (String) start(harness()).get("session");
+
+        Map<String, Object> wrong = say(session, "48 + 24 = 70");
+
+        assertThat(wrong).containsEntry("move", "locate-error");
+        assertThat((String) wrong.get("reply")).contains("Does 48 + 24 really come to 70?");
+        assertThat(say(session, "hint")).containsEntry("hintLevel", 1);
+        assertThat(say(session, "hint")).extracting(r -> (String) r.get("reply")).asString().contains("48 and 24");
+    }
+
+    @Test
     void aNumberTheProblemGivesIsNotAWrongAttempt() {
         String session = (String) start(harness()).get("session");
 
