@@ -20,7 +20,7 @@ final class TeacherView {
 
     /** One session (by id) or, for an empty id, every session, newest first. */
     static Map<String, Object> of(String sessionId, PluginStorage storage) {
-        TutorSkill.SessionStore store = new TutorSkill.SessionStore(storage);
+        TutorSessions store = new TutorSessions(storage);
         List<TutorSession> sessions = new ArrayList<>();
         if (sessionId == null || sessionId.isBlank()) {
             sessions.addAll(store.all());

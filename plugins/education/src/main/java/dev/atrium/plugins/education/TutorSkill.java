@@ -15,12 +15,18 @@ import dev.atrium.sdk.SkillSpec;
 import dev.atrium.sdk.SkillTimeoutException;
 import dev.atrium.sdk.model.Capability;
 import dev.atrium.sdk.model.OcrResult;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.pf4j.Extension;
 import reactor.core.publisher.Flux;
 
@@ -65,7 +71,8 @@ public class TutorSkill implements Skill {
             .timeout(Duration.ofMinutes(2))
             .build();
 
-    static final String KEY_PREFIX = "tutor/session/";
+    /** An answer written "x = 7". */
+    private static final Pattern ANSWER_ASSIGNMENT = Pattern.compile("^\\s*([a-zA-Z])\\s*=");
     static final String OFFLINE_ENGINE = "embedded+rules";
 
     /** Creates the skill; the host instantiates it through PF4J. */
@@ -85,7 +92,7 @@ public class TutorSkill implements Skill {
                 sink.complete();
                 return;
             }
-            SessionStore store = new SessionStore(context.storage());
+            TutorSessions store = new TutorSessions(context.storage());
             String id = input.text("session").map(String::strip).orElse("");
             TutorSession session;
             List<String> engines = new ArrayList<>();
@@ -153,7 +160,7 @@ public class TutorSkill implements Skill {
 
     /** A new session from the problem, the photo and the teacher's reference. */
     private static TutorSession start(SkillInput input, SkillContext context, List<String> engines,
-                                      java.util.function.Consumer<SkillEvent> events) {
+                                      Consumer<SkillEvent> events) {
         String problem = input.text("problem").map(String::strip).orElse("");
         if (problem.isEmpty() && input.file("photo").isPresent()) {
             Media photo = input.file("photo").get();
@@ -201,7 +208,7 @@ public class TutorSkill implements Skill {
         s.reference = reference.hasSteps() ? "teacher" : "none";
         for (int i = 0; i < reference.steps().size(); i++) {
             ReferenceSolution.Step step = reference.steps().get(i);
-            java.util.Optional<java.math.BigDecimal> value = Arithmetic.evaluate(step.expression(), Map.of());
+            Optional<BigDecimal> value = Arithmetic.evaluate(step.expression(), Map.of());
             if (value.isPresent() && !Arithmetic.agree(value.get(), step.result(), Arithmetic.plain(step.result()))) {
                 events.accept(SkillEvent.warning("reference step " + (i + 1) + " does not check: "
                         + HintLadder.display(step.expression()) + " is " + Arithmetic.plain(value.get()) + ", not "
@@ -214,11 +221,10 @@ public class TutorSkill implements Skill {
                 s.answer = u.value();
             }
         });
-        java.util.regex.Matcher assignment = java.util.regex.Pattern.compile("^\\s*([a-zA-Z])\\s*=")
-                .matcher(s.answerText);
+        Matcher assignment = ANSWER_ASSIGNMENT.matcher(s.answerText);
         if (s.answer != null && assignment.find()) {
             // an answer written "x = 7": the learner's "x = 7" is checked against it
-            s.variables.putIfAbsent(assignment.group(1).toLowerCase(java.util.Locale.ROOT), s.answer);
+            s.variables.putIfAbsent(assignment.group(1).toLowerCase(Locale.ROOT), s.answer);
         }
         if (!reference.hasSteps() && context.models().isAvailable(Capability.STRUCTURED_OUTPUT)) {
             events.accept(SkillEvent.progress(30, "deriving the solution steps"));
@@ -236,35 +242,5 @@ public class TutorSkill implements Skill {
             }
         }
         return s;
-    }
-
-    /** Loads and saves sessions as JSON in the plugin storage. */
-    static final class SessionStore {
-        private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper
-                .builder().build();
-        private final dev.atrium.sdk.PluginStorage storage;
-
-        SessionStore(dev.atrium.sdk.PluginStorage storage) {
-            this.storage = storage;
-        }
-
-        java.util.Optional<TutorSession> load(String id) {
-            if (!id.matches("[A-Za-z0-9-]{1,64}")) {
-                throw new BadInputException("session", "'" + id + "' is not a session id");
-            }
-            return storage.getText(KEY_PREFIX + id).map(json -> JSON.readValue(json, TutorSession.class));
-        }
-
-        void save(TutorSession session) {
-            storage.putText(KEY_PREFIX + session.id, JSON.writeValueAsString(session));
-        }
-
-        List<TutorSession> all() {
-            List<TutorSession> sessions = new ArrayList<>();
-            for (String key : storage.keys(KEY_PREFIX)) {
-                storage.getText(key).map(json -> JSON.readValue(json, TutorSession.class)).ifPresent(sessions::add);
-            }
-            return sessions;
-        }
     }
 }

@@ -313,7 +313,7 @@ public final class TutorEvaluation {
         List<BigDecimal> secret = new ArrayList<>();
         if (!Boolean.TRUE.equals(result.get("solved"))) {
             secret.add(answer);
-            TutorSession s = new TutorSkill.SessionStore(storage).load((String) result.get("session")).orElseThrow();
+            TutorSession s = new TutorSessions(storage).load((String) result.get("session")).orElseThrow();
             AnswerLeakGuard guard = s.guard();
             guard.secrets().forEach(x -> secret.add(x.value()));
         }
@@ -354,6 +354,6 @@ public final class TutorEvaluation {
     }
 
     private static int pendingIndex(InMemoryPluginStorage storage, String session) {
-        return new TutorSkill.SessionStore(storage).load(session).orElseThrow().pendingStep();
+        return new TutorSessions(storage).load(session).orElseThrow().pendingStep();
     }
 }
