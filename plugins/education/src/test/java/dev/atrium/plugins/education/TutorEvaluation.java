@@ -84,6 +84,8 @@ public final class TutorEvaluation {
         int annotated = 0;
         int annotatedRight = 0;
         int perturbed = 0;
+        int rewordedTotal = 0;
+        int rewordedRight = 0;
         int perturbedRight = 0;
         List<String> checkerMisses = new ArrayList<>();
         List<String> unsolved = new ArrayList<>();
@@ -112,6 +114,14 @@ public final class TutorEvaluation {
                     annotatedRight++;
                 } else if (checkerMisses.size() < 5) {
                     checkerMisses.add("annotated " + m.group() + " read as " + steps);
+                }
+                String reworded = reword(m.group(1), result);
+                rewordedTotal++;
+                List<StepChecker.Step> r = checker.check(reworded);
+                if (r.size() == 1 && r.get(0).correct()) {
+                    rewordedRight++;
+                } else if (checkerMisses.size() < 10) {
+                    checkerMisses.add("reworded \"" + reworded + "\" read as " + r);
                 }
                 for (String wrong : perturb(result)) {
                     perturbed++;
@@ -210,6 +220,8 @@ public final class TutorEvaluation {
                 (double) annotatedRight / Math.max(1, annotated), annotatedRight, annotated);
         System.out.printf(Locale.ROOT, "step-check accuracy, perturbed copies: %.4f (%d/%d)%n",
                 (double) perturbedRight / Math.max(1, perturbed), perturbedRight, perturbed);
+        System.out.printf(Locale.ROOT, "step-check accuracy, reworded copies (× ÷ signs, \"is\", results in words): %.4f (%d/%d)%n",
+                (double) rewordedRight / Math.max(1, rewordedTotal), rewordedRight, rewordedTotal);
         checkerMisses.forEach(e -> System.out.println("  miss: " + e));
         System.out.printf(Locale.ROOT, "wrong first step located: %d/%d; right-steps learner solved: %d/%d%n",
                 locatedWrong, wrongScripts, solvedRight, tutored);
@@ -255,6 +267,17 @@ public final class TutorEvaluation {
             }
             return "Good thinking! " + forms.get(random.nextInt(forms.size())) + " What do you notice?";
         });
+    }
+
+    /** The step as a learner might write it: "48 ÷ 2 is twenty-four", "0.2 × 50 = 10", "$1,200 - 200 = $1,000". */
+    static String reword(String expression, String result) {
+        String e = expression.replace("*", " × ").replace("/", " ÷ ").replace("+", " + ").replace("-", " - ")
+                .replaceAll("\\s+", " ").strip();
+        BigDecimal value = new BigDecimal(result.replace(",", "").replace("$", "").strip());
+        boolean whole = value.signum() >= 0 && value.stripTrailingZeros().scale() <= 0
+                && value.compareTo(BigDecimal.valueOf(100_000)) < 0;
+        String written = whole ? NumberWords.english(value.longValueExact(), true, true) : Arithmetic.plain(value);
+        return e + (whole ? " is " : " = ") + written;
     }
 
     /** Wrong results near the right one: +1, ×10, and a last digit changed. */
