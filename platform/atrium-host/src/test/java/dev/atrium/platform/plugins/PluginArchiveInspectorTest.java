@@ -69,6 +69,48 @@ class PluginArchiveInspectorTest {
         assertCode(notZip, "plugin-archive-invalid");
     }
 
+    @Test
+    void refusesHugeEntryCountsUnknownCapabilitiesAndBrokenSettingsSchemas() throws IOException {
+        Map<String, byte[]> many = new LinkedHashMap<>();
+        many.put("plugin.properties", descriptor("x", "1.0.0", "*"));
+        many.put("lib/x.jar", jar("a/A.class"));
+        for (int i = 0; i < 20_001; i++) {
+            many.put("ui/f" + i, new byte[0]);
+        }
+        assertCode(zip(many), "plugin-archive-unsafe");
+
+        byte[] greedy = ("plugin.id=x\nplugin.version=1.0.0\nplugin.capabilities=model.chat, root-shell\n")
+                .getBytes(StandardCharsets.UTF_8);
+        assertCode(zip(Map.of("plugin.properties", greedy, "lib/x.jar", jar("a/A.class"))), "plugin-archive-invalid");
+
+        assertCode(zip(Map.of("plugin.properties", descriptor("x", "1.0.0", "*"), "lib/x.jar", jar("a/A.class"),
+                "settings.schema.json", "{not json".getBytes(StandardCharsets.UTF_8))), "plugin-archive-invalid");
+    }
+
+    @Test
+    void readsDeclaredCapabilitiesWithTheStorageAllowance() throws IOException {
+        byte[] declared = ("plugin.id=x\nplugin.version=1.0.0\nplugin.capabilities=ocr, model.chat, storage:2MB\n")
+                .getBytes(StandardCharsets.UTF_8);
+        PluginArchive archive = inspector.inspect(zip(Map.of("plugin.properties", declared, "lib/x.jar", jar("a/A.class"))));
+        assertThat(archive.capabilities().names()).containsExactlyInAnyOrder("ocr", "model.chat", "storage");
+        assertThat(archive.capabilities().storageBytes()).isEqualTo(2L * 1024 * 1024);
+    }
+
+    @Test
+    void anUploadMustBeSignedByATrustedKeyWhenUnsignedOnesAreNotAllowed() throws IOException {
+        var keys = dev.atrium.signing.PluginSignatures.generateKeyPair();
+        PluginArchiveInspector strict = new PluginArchiveInspector("0.1.0", new DefaultVersionManager(), 1024 * 1024,
+                new PluginTrust(Map.of(dev.atrium.signing.PluginSignatures.keyId(keys.getPublic()), keys.getPublic()),
+                        false));
+        Path archive = zip(Map.of("plugin.properties", descriptor("x", "1.0.0", "*"), "lib/x.jar", jar("a/A.class")));
+        assertThatThrownBy(() -> strict.inspect(archive, false)).isInstanceOfSatisfying(ProblemException.class,
+                e -> assertThat(e.code()).isEqualTo("plugin-unsigned"));
+        assertThat(strict.inspect(archive, true).signer()).isNull();
+        dev.atrium.signing.PluginSignatures.signArchive(archive, archive, keys);
+        assertThat(strict.inspect(archive, false).signer())
+                .isEqualTo(dev.atrium.signing.PluginSignatures.keyId(keys.getPublic()));
+    }
+
     private void assertCode(Path file, String code) {
         assertThatThrownBy(() -> inspector.inspect(file))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.code()).isEqualTo(code));
