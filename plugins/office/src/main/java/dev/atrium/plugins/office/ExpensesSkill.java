@@ -177,30 +177,35 @@ public class ExpensesSkill implements Skill {
     private static Receipt offline(ModelGateway models, ReceiptPages.Page page, String file, ExpensePolicy policy,
                                    SkillContext context, Set<String> engines) {
         List<String> configured = List.of(context.settings().get("expenses.ocrLanguages", "auto").split("[+,\\s]+"));
+        OcrImage.Prepared image = OcrImage.prepare(page);
         OcrResult ocr;
         if (!configured.equals(List.of("auto"))) {
-            ocr = models.ocr(page.media(), configured);
+            ocr = models.ocr(image.media(), configured);
         } else {
-            ocr = models.ocr(page.media(), List.of("eng"));
+            ocr = models.ocr(image.media(), List.of("eng"));
             if (mayBeChinese(ocr)) {
                 context.cancellation().throwIfCancelled();
-                OcrResult chinese = models.ocr(page.media(), List.of("chi_sim", "eng"));
+                OcrResult chinese = models.ocr(image.media(), List.of("chi_sim", "eng"));
                 long han = chinese.text().codePoints().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN).count();
                 if (han >= 4) {
                     ocr = chinese;
                 }
             }
         }
+        ocr = OcrImage.scaleBack(ocr, image.scale());
         engines.add(engineName(ocr.engine()));
         return ReceiptReader.read(ocr, file, page.number(), policy.dateOrder());
     }
 
+    /**
+     * Chinese read as English gives few confident Latin words; an English receipt has dozens. Only such pages
+     * pay for the slower second reading with Simplified Chinese.
+     */
     static boolean mayBeChinese(OcrResult ocr) {
-        if (ocr.words().size() < 3) {
-            return true;
-        }
-        double mean = ocr.words().stream().mapToDouble(OcrResult.Word::confidence).average().orElse(0);
-        return mean < 70;
+        long confidentWords = ocr.words().stream()
+                .filter(w -> w.confidence() >= 80 && w.text().codePoints().filter(Character::isLetter).count() >= 3)
+                .count();
+        return confidentWords < 8;
     }
 
     static String engineName(Engine engine) {

@@ -55,18 +55,18 @@ final class ReceiptReader {
     private static final Pattern COMPANY = Pattern.compile("\\b(SDN\\.?\\s*BHD\\.?|BHD\\.?|S/B|ENTERPRISE|TRADING|LTD\\.?|"
             + "LIMITED|LLC|INC\\.?|CORP\\.?|GMBH|CO\\.|COMPANY|RESTAURANTS?|RESTORAN|HARDWARE|MART|MARKET|STATIONERY|"
             + "BOOKS|HOTEL|CAFE|BAKERY|PHARMACY|STORE|SHOP|SUPERMARKET|GALLERY|MACHINERY|PERNIAGAAN|KEDAI|"
-            + "ELECTRICAL|PETRO|STATION|DELIGHTS)\\b|有限公司|公司|餐厅|餐廳|酒店|饭店|飯店|超市|商店|咖啡|书店|店$");
+            + "ELECTRICAL|PETRO|STATION|DELIGHTS)(?![\\p{L}\\p{N}])|有限公司|公司|餐厅|餐廳|酒店|饭店|飯店|超市|商店|咖啡|书店|店$");
     private static final Pattern HEADER_END = Pattern.compile("TAX INVOICE|\\bINVOICE\\b|RECEIPT|CASH ?BILL|\\bBILL\\b|"
             + "\\bTEL\\b|\\bTEL[:.]|\\bPHONE\\b|\\bFAX\\b|\\bGST\\b|\\bSST\\b|\\bDATE\\b|CASHIER|DOCUMENT|\\bQTY\\b|\\bITEM|"
             + "\\bTABLE\\b|\\bORDER\\b|\\bREG\\b|\\bWEB|WWW\\.|@|HTTP|E-?MAIL|发票|收据|小票|电话|電話|日期|单号|台号");
     private static final Pattern REGISTRATION = Pattern.compile("^\\(?\\s*(?:CO\\.?\\s*)?(?:REG|ROC|CO\\.?\\s*NO|COMPANY NO)?"
             + "[\\s.:]*\\(?\\s*[0-9A-Z]{0,3}\\d{4,}\\s*-?\\s*[A-Z]?\\s*\\)?\\s*$|CO\\.?\\s*REG|\\(\\s*\\d{3,}-?[A-Z]\\s*\\)"
             + "|FORMERLY|LICENSEE|\\bGST\\s*(?:ID|REG)");
-    private static final Pattern INVOICE_CODE = Pattern.compile("发票代码[:：]?\\s*(\\d{10,12})");
-    private static final Pattern INVOICE_NUMBER = Pattern.compile("发票号码[:：]?\\s*(\\d{8,20})|(?:INVOICE|INV|RECEIPT|BILL|DOC(?:UMENT)?)"
+    private static final Pattern INVOICE_CODE = Pattern.compile("票代码\\s*[:：]?\\s*(\\d{10,12})");
+    private static final Pattern INVOICE_NUMBER = Pattern.compile("票号码\\s*[:：]?\\s*(\\d{8,20})|(?:INVOICE|INV|RECEIPT|BILL|DOC(?:UMENT)?)"
             + "\\s*(?:NO\\.?|NUMBER|#)\\s*[:.;]?\\s*([A-Z0-9-]{4,})");
     private static final Pattern SELLER = Pattern.compile("销售方|銷售方|收款单位");
-    private static final Pattern NAME_LABEL = Pattern.compile("名\\s*称[:：]?\\s*(\\S.*)$");
+    private static final Pattern NAME_LABEL = Pattern.compile("名\\s*称\\s*[:：]?\\s*(\\S.*)$");
     private static final Pattern LEADING_QTY = Pattern.compile("^(\\d{1,3})\\s?[xX]?\\s+(\\D.*)$");
     private static final Pattern QTY_TIMES = Pattern.compile("(?<![\\d.])(\\d{1,4}(?:\\.\\d{1,3})?)\\s?(?:[xX*@]|PC[S]?\\s?[*xX]?)\\s?");
 
@@ -102,8 +102,7 @@ final class ReceiptReader {
         }
         String all = rows.stream().map(Row::text).collect(Collectors.joining("\n"));
         String upperAll = all.toUpperCase(Locale.ROOT);
-        boolean fapiao = upperAll.contains("发票") && (upperAll.contains("发票代码") || upperAll.contains("发票号码")
-                || upperAll.contains("价税合计"));
+        boolean fapiao = upperAll.matches("(?s).*(发票|票代码|票号码|价税合计|销售方|购买方).*");
 
         int headerEnd = headerEnd(rows);
         Set<Integer> used = new HashSet<>();
@@ -153,7 +152,7 @@ final class ReceiptReader {
                     int from = j == i ? seller.end() : 0;
                     Matcher name = NAME_LABEL.matcher(candidate.substring(from));
                     if (name.find()) {
-                        String value = name.group(1).strip();
+                        String value = joinHan(name.group(1));
                         receipt.set("vendor", rows.get(j).field(value, from + name.start(1), from + name.end(1), 0.95, page));
                         return j;
                     }
@@ -222,8 +221,16 @@ final class ReceiptReader {
     }
 
     private static String cleanName(String text) {
+        // Common misreadings of company suffixes, and a registration number printed after the name.
+        text = text.replaceAll("\\bS[O0]N(\\.?)\\s*BH[D0O]\\b", "SDN$1 BHD").replaceAll("\\$/B\\b", "S/B")
+                .replaceAll("\\s*[(\\[{]\\s*[\\dA-Z-]*\\d{3,}[^)]*[)\\]}]?\\s*$", "");
         return text.strip().replaceAll("^[^\\p{L}\\p{N}(]+", "").replaceAll("[^\\p{L}\\p{N}).]+$", "")
                 .replaceAll("\\s+", " ");
+    }
+
+    /** Chinese text without the spaces OCR puts between characters and figures ("南京东路 100 号"). */
+    private static String joinHan(String text) {
+        return text.strip().replaceAll("(?<=\\p{IsHan})\\s+|\\s+(?=\\p{IsHan})", "");
     }
 
     private static boolean looksLikeAddress(String text) {
@@ -236,9 +243,9 @@ final class ReceiptReader {
         List<Row> parts = new ArrayList<>();
         if (fapiao) {
             for (int j = vendorRow; j < Math.min(rows.size(), vendorRow + 4); j++) {
-                Matcher m = Pattern.compile("地\\s*址[、,，]?\\s*(?:电\\s*话)?[:：]?\\s*(\\S.*)$").matcher(rows.get(j).text());
+                Matcher m = Pattern.compile("地\\s*址\\s*[、,，]?\\s*(?:电\\s*话)?\\s*[:：]?\\s*(\\S.*)$").matcher(rows.get(j).text());
                 if (m.find()) {
-                    receipt.set("address", rows.get(j).field(m.group(1).strip(), m.start(1), m.end(1), 0.9, page));
+                    receipt.set("address", rows.get(j).field(joinHan(m.group(1)), m.start(1), m.end(1), 0.9, page));
                     return;
                 }
             }

@@ -110,17 +110,21 @@ final class ReceiptRows {
 
     private static boolean sameRow(List<OcrResult.Word> row, OcrResult.Word word) {
         OcrResult.Box box = ReceiptField.union(row.stream().map(OcrResult.Word::box).toList());
-        double c = centre(word.box());
-        double rowCentre = box.y() + box.height() / 2.0;
-        double tolerance = Math.min(box.height(), word.box().height()) * 0.5;
-        if (Math.abs(c - rowCentre) > tolerance) {
+        // Vertical overlap, not centres: a colon or a comma has a small box low on the line, Chinese
+        // characters a tall one, and both belong to the row they share most of their height with.
+        int overlap = Math.min(box.y() + box.height(), word.box().y() + word.box().height())
+                - Math.max(box.y(), word.box().y());
+        if (overlap < 0.5 * Math.min(box.height(), word.box().height())) {
             return false;
+        }
+        if (overlap >= 0.7 * Math.min(box.height(), word.box().height())) {
+            return true; // Tesseract's boxes of Chinese characters may overlap their neighbours'.
         }
         // Words of a row do not overlap horizontally; two that do are on different rows.
         for (OcrResult.Word other : row) {
-            int overlap = Math.min(other.box().x() + other.box().width(), word.box().x() + word.box().width())
+            int across = Math.min(other.box().x() + other.box().width(), word.box().x() + word.box().width())
                     - Math.max(other.box().x(), word.box().x());
-            if (overlap > Math.min(other.box().width(), word.box().width()) / 2) {
+            if (across > Math.min(other.box().width(), word.box().width()) / 2) {
                 return false;
             }
         }
