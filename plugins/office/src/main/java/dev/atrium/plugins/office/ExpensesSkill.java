@@ -194,7 +194,18 @@ public class ExpensesSkill implements Skill {
         }
         ocr = OcrImage.scaleBack(ocr, image.scale());
         engines.add(engineName(ocr.engine()));
-        return ReceiptReader.read(ocr, file, page.number(), policy.dateOrder());
+        Receipt receipt = ReceiptReader.read(ocr, file, page.number(), policy.dateOrder());
+        if (ReceiptReadings.wantsSecondLook(receipt)) {
+            context.cancellation().throwIfCancelled();
+            List<String> languages = ocr.text().codePoints().anyMatch(c -> Character.UnicodeScript.of(c)
+                    == Character.UnicodeScript.HAN) ? List.of("chi_sim", "eng") : configured.equals(List.of("auto"))
+                    ? List.of("eng") : configured;
+            OcrImage.Prepared bw = OcrImage.prepare(page, true);
+            OcrResult second = OcrImage.scaleBack(models.ocr(bw.media(), languages), bw.scale());
+            receipt = ReceiptReadings.merge(receipt, ocr,
+                    ReceiptReader.read(second, file, page.number(), policy.dateOrder()), second);
+        }
+        return receipt;
     }
 
     /**

@@ -25,11 +25,20 @@ final class OcrImage {
     }
 
     static Prepared prepare(ReceiptPages.Page page) {
+        return prepare(page, false);
+    }
+
+    /**
+     * @param binarize whether to turn the page black and white (Otsu's threshold): faint thermal print and
+     *     coloured ink read differently, and a second reading settles figures the first got wrong
+     */
+    static Prepared prepare(ReceiptPages.Page page, boolean binarize) {
         BufferedImage image = page.image();
         double scale = Math.min(MAX_SCALE, (double) MIN_WIDTH / image.getWidth());
-        if (scale <= 1.2) {
+        if (scale <= 1.2 && !binarize) {
             return new Prepared(page.media(), 1);
         }
+        scale = Math.max(1, scale);
         int w = (int) Math.round(image.getWidth() * scale);
         int h = (int) Math.round(image.getHeight() * scale);
         BufferedImage big = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
@@ -41,8 +50,60 @@ final class OcrImage {
         } finally {
             g.dispose();
         }
-        String name = page.media().name().replaceFirst("\\.[^.]+$", "") + "-ocr.png";
+        if (binarize) {
+            otsu(big);
+        }
+        String name = page.media().name().replaceFirst("\\.[^.]+$", "") + (binarize ? "-bw.png" : "-ocr.png");
         return new Prepared(Media.of(name, "image/png", ReceiptPages.png(big)), (double) w / image.getWidth());
+    }
+
+    /** Black and white at the threshold that best separates the page's two tones. */
+    private static void otsu(BufferedImage gray) {
+        java.awt.image.WritableRaster raster = gray.getRaster();
+        int w = gray.getWidth();
+        int h = gray.getHeight();
+        int[] histogram = new int[256];
+        int[] row = new int[w];
+        for (int y = 0; y < h; y++) {
+            raster.getSamples(0, y, w, 1, 0, row);
+            for (int v : row) {
+                histogram[v]++;
+            }
+        }
+        long total = (long) w * h;
+        double sum = 0;
+        for (int i = 0; i < 256; i++) {
+            sum += (double) i * histogram[i];
+        }
+        double sumBelow = 0;
+        long below = 0;
+        double best = 0;
+        int threshold = 128;
+        for (int t = 0; t < 256; t++) {
+            below += histogram[t];
+            if (below == 0) {
+                continue;
+            }
+            long above = total - below;
+            if (above == 0) {
+                break;
+            }
+            sumBelow += (double) t * histogram[t];
+            double meanBelow = sumBelow / below;
+            double meanAbove = (sum - sumBelow) / above;
+            double between = (double) below * above * (meanBelow - meanAbove) * (meanBelow - meanAbove);
+            if (between > best) {
+                best = between;
+                threshold = t;
+            }
+        }
+        for (int y = 0; y < h; y++) {
+            raster.getSamples(0, y, w, 1, 0, row);
+            for (int x = 0; x < w; x++) {
+                row[x] = row[x] > threshold ? 255 : 0;
+            }
+            raster.setSamples(0, y, w, 1, 0, row);
+        }
     }
 
     /** The OCR result with every box in the page's own pixels. */

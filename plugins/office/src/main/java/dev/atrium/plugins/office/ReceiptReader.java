@@ -24,26 +24,31 @@ import java.util.stream.Collectors;
  */
 final class ReceiptReader {
 
+    /** How much less sure a total is when no other figure on the receipt confirms it. */
+    static final double UNCONFIRMED = 0.75;
+
     /** A total anchor and how much it says "this is what was paid": higher wins. */
     private record Anchor(Pattern pattern, int priority) {
     }
 
-    private static final String T = "T[O0]TA[LI1]";
+    private static final String T = "T[O0A][TL][AE][LI1]"; // TOTAL and its usual misreadings (TATAL, TOLAL, TOTAI)
     private static final List<Anchor> TOTAL_ANCHORS = List.of(
             new Anchor(Pattern.compile("价税合计|價稅合計|小写|小寫"), 6),
-            new Anchor(Pattern.compile("ROUND\\S*\\s*(?:ED\\s*)?" + T + "|" + T + "\\s*(?:AFTER\\s*)?ROUND"), 5),
+            new Anchor(Pattern.compile("ROUND\\S*\\s*(?:ED\\s*)?" + T + "|" + T + "\\s*(?:AMT\\s*|AFTER\\s*)?ROUND"), 5),
             new Anchor(Pattern.compile("NET+\\s*" + T + "|GRAND\\s*" + T + "|AMOUNT\\s*DUE|BALANCE\\s*DUE|" + T
                     + "\\s*DUE|应付|实付|實付|应收|实收|总计|總計"), 5),
             new Anchor(Pattern.compile(T + "\\s*(?:AMOUNT|AMT|SALES?|PAYABLE|\\(?\\s*INCL)|合计|合計"), 4),
             new Anchor(Pattern.compile("(?<!SUB[\\s-]?)(?<!SUB)\\b" + T + "\\b"), 3),
             new Anchor(Pattern.compile("\\bAMOUNT\\b|\\bAMT\\b|\\bTO PAY\\b"), 2));
     private static final Pattern NOT_TOTAL = Pattern.compile(
-            "SUB\\s*-?\\s*" + T + "|" + T + "\\s*(?:QTY|QUANTITY|ITEM|DISC|SAVING|GST|TAX|VAT|SST|EXCL|NO\\b)"
+            "SUB\\s*-?\\s*" + T + "|EXCL|" + T + "\\s*(?:QTY|QUANTITY|ITEM|DISC|SAVING|GST|TAX|VAT|SST|EXCL|NO\\b)"
                     + "|INCLUDES|\\bCHANGE\\b|\\bCASH\\b|TENDER|ROUNDING\\s*ADJ|\\bADJ|\\bGST\\s*@|税额|稅額|找零|ITEM\\(?S\\)?\\s*:|QTY\\(?S\\)?\\s*:");
     private static final Pattern SUBTOTAL = Pattern.compile("SUB\\s*-?\\s*" + T + "|小计|小計|^\\s*金\\s*额|不含税|EXCL");
     private static final Pattern TAX = Pattern.compile("\\b(?:GST|VAT|TAX|SST|HST|PPN)\\b|税额|稅額|税金|增值税额");
     private static final Pattern NOT_TAX = Pattern.compile("\\bID\\b|\\bREG|\\bNO\\b|INVOICE|INCL|INCLUSIVE|SUMMARY|"
             + T + "\\b(?!\\s*(?:GST|TAX|VAT))|\\bEXEMPT|发票|价税");
+    private static final Pattern TAX_SUMMARY = Pattern.compile("(?:GST|TAX|VAT|SST)\\s*SUMMARY|SUMMARY\\s*(?:GST|TAX)|TAX\\s*CODE|GST\\s*ANALYSIS");
+    private static final Pattern ROUNDING = Pattern.compile("ROUND(?:ING|ED)?\\s*(?:ADJ\\S*|AMT|AMOUNT)?|舍入|抹零");
     private static final Pattern TIP = Pattern.compile("\\bTIPS?\\b|GRATUITY|SERVICE\\s*CHARGE|小费|小費|服务费|服務費");
     private static final Pattern PAYMENT_ROWS = Pattern.compile("CASH|CHANGE|TENDER|VISA|MASTER|CARD|AMEX|DEBIT|CREDIT|"
             + "PAID|PAYMENT|现金|找零|微信|支付宝|銀聯|银联|ROUNDING|ADJ");
@@ -113,8 +118,8 @@ final class ReceiptReader {
         }
         date(rows, dateOrder, receipt, page);
         time(rows, receipt, page);
-        int totalRow = total(rows, receipt, page);
         subtotalTaxTip(rows, receipt, page);
+        int totalRow = total(rows, receipt, page);
         currency(rows, all, receipt, page);
         payment(rows, receipt, page);
         invoiceNumbers(rows, receipt, page);
@@ -289,7 +294,8 @@ final class ReceiptReader {
         for (Row row : rows) {
             String upper = row.text().toUpperCase(Locale.ROOT);
             for (ReceiptValues.FoundDate d : ReceiptValues.dates(row.text(), order)) {
-                double score = d.certainty() + (DATE_LABEL.matcher(upper).find() ? 0.5 : 0)
+                boolean withTime = ReceiptValues.time(row.text().substring(d.end())).find();
+                double score = d.certainty() + (DATE_LABEL.matcher(upper).find() ? 0.5 : 0) + (withTime ? 0.1 : 0)
                         - (upper.matches(".*(EXPIR|VALID|DUE|BEST BEFORE|有效期).*") ? 1 : 0) - row.index() * 0.002;
                 if (score > bestScore) {
                     bestScore = score;
@@ -341,7 +347,18 @@ final class ReceiptReader {
         return null;
     }
 
-    private static int total(List<Row> rows, Receipt receipt, int page) {
+    private static int total(List<Row> allRows, Receipt receipt, int page) {
+        // The GST/tax summary table printed under the totals has its own "TOTAL" row (net and tax): not it.
+        int end = allRows.size();
+        for (int i = 0; i < allRows.size(); i++) {
+            String upper = allRows.get(i).text().toUpperCase(Locale.ROOT);
+            if (TAX_SUMMARY.matcher(upper).find() || ReceiptValues.amounts(upper).isEmpty()
+                    && upper.matches(".*(CODE.*%|%.*AMOUNT.*TAX|AMOUNT\\W+TAX).*")) {
+                end = i;
+                break;
+            }
+        }
+        List<Row> rows = allRows.subList(0, end);
         List<BigDecimal> everyAmount = rows.stream().flatMap(r -> ReceiptValues.amounts(r.text()).stream())
                 .map(Amount::value).toList();
         BigDecimal paid = null;
@@ -357,6 +374,35 @@ final class ReceiptReader {
             }
         }
         BigDecimal cashLessChange = paid != null && change != null ? paid.subtract(change) : null;
+        // What the other figures say the total is: subtotal + tax + tip, give or take the rounding adjustment.
+        BigDecimal rounding = null;
+        int roundingRow = -1;
+        for (int i = 0; i < rows.size() && rounding == null; i++) {
+            String upper = rows.get(i).text().toUpperCase(Locale.ROOT);
+            Matcher m = ROUNDING.matcher(upper);
+            if (m.find() && !Pattern.compile(T).matcher(upper).find()) {
+                Labelled l = amountAfter(rows, i, m.end(), page);
+                if (l != null && l.value().abs().compareTo(new BigDecimal("0.10")) < 0) {
+                    rounding = l.value().abs();
+                    roundingRow = l.row();
+                }
+            }
+        }
+        List<BigDecimal> expected = new ArrayList<>();
+        BigDecimal sub = receipt.amount("subtotal");
+        BigDecimal tax = receipt.amount("tax");
+        if (sub != null) {
+            BigDecimal tip = receipt.amount("tip");
+            BigDecimal base = (tax == null ? sub : sub.add(tax)).add(tip == null ? BigDecimal.ZERO : tip);
+            expected.add(base);
+            if (rounding != null) {
+                expected.add(base.add(rounding));
+                expected.add(base.subtract(rounding));
+            }
+        }
+        if (cashLessChange != null) {
+            expected.add(cashLessChange);
+        }
 
         Labelled best = null;
         double bestScore = Double.NEGATIVE_INFINITY;
@@ -371,16 +417,53 @@ final class ReceiptReader {
                     continue;
                 }
                 Labelled l = amountAfter(rows, i, m.end(), page);
-                if (l != null && l.value().signum() > 0) {
+                // "TOTAL 52.00 3.12" with the tax last is a tax summary's row (net and tax), not the total.
+                List<Amount> onRow = ReceiptValues.amounts(upper);
+                if (onRow.size() >= 2 && tax != null && onRow.get(onRow.size() - 1).value().compareTo(tax) == 0) {
+                    break;
+                }
+                // A rounded total is a multiple of 0.05 where tills round (a rounding row says they do).
+                boolean misreadRounded = anchor.priority() == 5 && roundingRow >= 0 && upper.contains("ROUND")
+                        && l != null && !multipleOf5Cents(l.value());
+                if (l != null && l.value().signum() > 0 && !misreadRounded) {
                     long support = everyAmount.stream().filter(a -> a.compareTo(l.value()) == 0).count() - 1;
                     double score = anchor.priority() + 1.2 * Math.min(2, support) + i * 0.01
-                            + (cashLessChange != null && cashLessChange.compareTo(l.value()) == 0 ? 2 : 0);
+                            + (expected.stream().anyMatch(e -> e.compareTo(l.value()) == 0) ? 2.5 : 0);
                     if (score > bestScore) {
                         bestScore = score;
                         best = l;
                     }
                 }
                 break;
+            }
+        }
+        // A till that prints the rounded total unlabelled, on the row after the rounding adjustment.
+        if (roundingRow >= 0 && roundingRow + 1 < rows.size()) {
+            Row next = rows.get(roundingRow + 1);
+            List<Amount> amounts = ReceiptValues.amounts(next.text());
+            String rest = next.text().toUpperCase(Locale.ROOT).replaceAll("[\\d.,\\s:]|RM|RH|\\$", "");
+            if (amounts.size() == 1 && rest.length() <= 3 && amounts.get(0).value().signum() > 0) {
+                Amount a = amounts.get(0);
+                boolean agrees = expected.stream().anyMatch(e -> e.compareTo(a.value()) == 0);
+                double score = 4 + (agrees ? 2.5 : 0);
+                if (score > bestScore) {
+                    bestScore = score;
+                    best = new Labelled(next.field(a.value(), a.start(), a.end(), 0.8, page), a.value(), roundingRow + 1);
+                }
+            }
+        }
+        // Sub-total and tax both read, and the total that was read poorly (low OCR confidence) neither agrees
+        // with them nor is printed twice: the total was misread, and their sum (rounded as the till did) is
+        // the better reading. It is marked unsure, so it goes to review. A clearly printed total that does not
+        // add up is kept, and the arithmetic check reports it.
+        if (best != null && sub != null && tax != null && best.field().confidence() < 0.75) {
+            Labelled chosen = best;
+            boolean agrees = expected.stream().anyMatch(e -> e.compareTo(chosen.value()) == 0);
+            long support = everyAmount.stream().filter(a -> a.compareTo(chosen.value()) == 0).count() - 1;
+            if (!agrees && support == 0) {
+                BigDecimal computed = expected.stream().filter(e -> e.remainder(new BigDecimal("0.05")).signum() == 0)
+                        .findFirst().orElse(expected.get(0));
+                best = new Labelled(new ReceiptField(computed, 0.5, receipt.field("subtotal").box(), page), computed, best.row());
             }
         }
         if (best == null) {
@@ -400,8 +483,30 @@ final class ReceiptReader {
         if (best == null) {
             return rows.size();
         }
-        receipt.set("total", best.field());
+        // An unrounded total on a receipt with a rounding adjustment: the adjustment gives the paid amount.
+        if (rounding != null && rounding.signum() > 0 && !multipleOf5Cents(best.value())) {
+            Labelled unrounded = best;
+            for (BigDecimal adjusted : List.of(best.value().subtract(rounding), best.value().add(rounding))) {
+                if (multipleOf5Cents(adjusted)) {
+                    ReceiptField f = unrounded.field();
+                    best = new Labelled(new ReceiptField(adjusted, f.confidence() * 0.9, f.box(), page), adjusted, unrounded.row());
+                    expected.add(adjusted);
+                    break;
+                }
+            }
+        }
+        // A total that no other figure confirms (printed again, subtotal + tax, cash - change) is less sure.
+        Labelled chosen = best;
+        boolean confirmed = expected.stream().anyMatch(e -> e.compareTo(chosen.value()) == 0)
+                || everyAmount.stream().filter(a -> a.compareTo(chosen.value()) == 0).count() > 1;
+        ReceiptField field = best.field();
+        receipt.set("total", confirmed ? field
+                : new ReceiptField(field.value(), field.confidence() * UNCONFIRMED, field.box(), field.page()));
         return best.row();
+    }
+
+    private static boolean multipleOf5Cents(BigDecimal value) {
+        return value.remainder(new BigDecimal("0.05")).signum() == 0;
     }
 
     private static void subtotalTaxTip(List<Row> rows, Receipt receipt, int page) {

@@ -109,7 +109,11 @@ final class ReceiptRows {
     }
 
     private static boolean sameRow(List<OcrResult.Word> row, OcrResult.Word word) {
-        OcrResult.Box box = ReceiptField.union(row.stream().map(OcrResult.Word::box).toList());
+        // The row's typical band, not the union of its boxes: a union grows with every tall or slanted word
+        // until it swallows the next printed row.
+        int top = (int) Math.round(row.stream().mapToInt(w -> w.box().y()).average().orElse(0));
+        int bottom = (int) Math.round(row.stream().mapToInt(w -> w.box().y() + w.box().height()).average().orElse(0));
+        OcrResult.Box box = new OcrResult.Box(0, top, 1, Math.max(1, bottom - top));
         // Vertical overlap, not centres: a colon or a comma has a small box low on the line, Chinese
         // characters a tall one, and both belong to the row they share most of their height with.
         int overlap = Math.min(box.y() + box.height(), word.box().y() + word.box().height())

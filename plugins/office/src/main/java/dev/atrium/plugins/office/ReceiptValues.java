@@ -38,7 +38,9 @@ final class ReceiptValues {
     private static final String MONTH_NAME = "(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC)[A-Z]*\\.?";
     private static final Pattern YMD = Pattern.compile("(?<!\\d)(20\\d{2})\\s?[-/.]\\s?(\\d{1,2})\\s?[-/.]\\s?(\\d{1,2})(?!\\d)");
     private static final Pattern CHINESE = Pattern.compile("(20\\d{2})\\s?年\\s?(\\d{1,2})\\s?月\\s?(\\d{1,2})\\s?日");
-    private static final Pattern NUMERIC = Pattern.compile("(?<![\\d.])(\\d{1,2})\\s?([-/.])\\s?(\\d{1,2})\\s?\\2\\s?(\\d{4}|\\d{2})(?![\\d])");
+    private static final Pattern NUMERIC = Pattern.compile("(?<![\\p{L}\\d.])(\\d{1,2})\\s?([-/.])\\s?(\\d{1,2})\\s?\\2\\s?(\\d{4}|\\d{2})(?![\\d])");
+    // "1202/2018": day and month run together where OCR lost the separator.
+    private static final Pattern LOST_SEPARATOR = Pattern.compile("(?<![\\d/.-])(\\d{2})(\\d{2})\\s?[-/.]\\s?(20\\d{2})(?!\\d)");
     private static final Pattern DAY_MONTH_NAME = Pattern.compile(
             "(?<!\\d)(\\d{1,2})(?:ST|ND|RD|TH)?[\\s-/.]{0,2}" + MONTH_NAME + "[\\s-/.,]{0,2}(\\d{4}|\\d{2})(?!\\d)");
     private static final Pattern MONTH_NAME_DAY = Pattern.compile(
@@ -121,15 +123,25 @@ final class ReceiptValues {
             } else if (a != b) {
                 certainty = 0.8;
             }
+            if (m.group(4).length() == 2 && m.group().matches("(?s).*\\s.*")) {
+                continue; // "3-7 - 15" is a product code, not a date; a spaced date needs its century
+            }
             LocalDate date = monthFirst ? ymd(y, m.group(1), m.group(3)) : ymd(y, m.group(3), m.group(1));
             add(out, m, date, m.group(4).length() == 2 ? certainty - 0.05 : certainty);
+        }
+        m = LOST_SEPARATOR.matcher(upper);
+        while (m.find()) {
+            boolean monthFirst = "MDY".equalsIgnoreCase(order);
+            LocalDate date = monthFirst ? ymd(m.group(3), m.group(1), m.group(2)) : ymd(m.group(3), m.group(2), m.group(1));
+            add(out, m, date, 0.6);
         }
         out.sort(java.util.Comparator.comparingInt(FoundDate::start));
         return out;
     }
 
     private static void add(List<FoundDate> out, Matcher m, LocalDate date, double certainty) {
-        if (date == null || date.getYear() < 1990 || date.getYear() > 2100) {
+        // Receipts are not from the future: a year past next year is a misread digit ("2078").
+        if (date == null || date.getYear() < 1990 || date.getYear() > LocalDate.now().getYear() + 1) {
             return;
         }
         for (FoundDate d : out) {
