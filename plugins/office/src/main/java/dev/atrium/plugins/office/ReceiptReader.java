@@ -31,7 +31,7 @@ final class ReceiptReader {
     private record Anchor(Pattern pattern, int priority) {
     }
 
-    private static final String T = "T[O0A][TL][AE][LI1]"; // TOTAL and its usual misreadings (TATAL, TOLAL, TOTAI)
+    private static final String T = "T[O0A][TL][AE][LI1!|]"; // TOTAL and its usual misreadings (TATAL, TOLAL, TOTAI)
     private static final List<Anchor> TOTAL_ANCHORS = List.of(
             new Anchor(Pattern.compile("价税合计|價稅合計|小写|小寫"), 6),
             new Anchor(Pattern.compile("ROUND\\S*\\s*(?:ED\\s*)?" + T + "|" + T + "\\s*(?:AMT\\s*|AFTER\\s*)?ROUND"), 5),
@@ -176,7 +176,8 @@ final class ReceiptReader {
             Row row = rows.get(i);
             String text = row.text().strip();
             long letters = text.codePoints().filter(Character::isLetter).count();
-            if (letters < 2 || REGISTRATION.matcher(text.toUpperCase(Locale.ROOT)).find()) {
+            if (letters < 2 || REGISTRATION.matcher(text.toUpperCase(Locale.ROOT)).find()
+                    || text.toUpperCase(Locale.ROOT).matches(".*\\b(TEL|FAX|PHONE|H/P|HP|EMAIL|GST|WWW)\\b.*")) {
                 continue;
             }
             long upper = text.codePoints().filter(Character::isUpperCase).count();
@@ -211,15 +212,29 @@ final class ReceiptReader {
         String name = cleanName(row.text());
         double certainty = Math.min(0.95, 0.45 + bestScore / 8);
         ReceiptField field = row.whole(name, certainty, page);
-        // A company name broken before its suffix: "AIK HUAT HARDWARE (SETIA ALAM)" / "SDN BHD".
+        // A company name broken over two rows: before its suffix ("AIK HUAT HARDWARE (SETIA ALAM)" / "SDN BHD")
+        // or at an ampersand ("HOME MASTER HARDWARE" / "& ELECTRICAL").
         if (best + 1 < rows.size()) {
             String next = rows.get(best + 1).text().strip();
-            if (next.toUpperCase(Locale.ROOT).matches("(SDN\\.?\\s*BHD\\.?|BHD\\.?|S/B|LTD\\.?|LIMITED|INC\\.?)")) {
+            Matcher suffix = Pattern.compile("^(SDN\\.?\\s*BHD\\.?|BHD\\.?|S/B|LTD\\.?|LIMITED|INC\\.?)(?=\\s*(?:\\(|$))")
+                    .matcher(next.toUpperCase(Locale.ROOT));
+            String joined = null;
+            if (suffix.find()) {
+                joined = name + " " + next.substring(0, suffix.end()).strip();
+            } else if ((next.startsWith("&") || row.text().strip().endsWith("&")) && next.length() < 40
+                    && !looksLikeAddress(next)) {
+                joined = name + " & " + cleanName(next.replaceFirst("^&", ""));
+            }
+            if (joined != null) {
                 Row both = rows.get(best + 1);
-                field = ReceiptField.of(name + " " + next, field.confidence(),
+                field = ReceiptField.of(joined.replaceAll("\\s+", " ").strip(), field.confidence(),
                         ReceiptField.union(List.of(row.box(), both.box())), page);
                 best++;
             }
+        }
+        // "SDN" is always followed by "BHD" (Sendirian Berhad); OCR sometimes loses the second word.
+        if (field.value() instanceof String v && v.matches(".*\\bSDN\\.?$")) {
+            field = new ReceiptField(v + (v.endsWith(".") ? " BHD." : " BHD"), field.confidence() * 0.9, field.box(), page);
         }
         receipt.set("vendor", field);
         return best;
@@ -229,6 +244,7 @@ final class ReceiptReader {
         // Common misreadings of company suffixes, and a registration number printed after the name.
         text = text.replaceAll("\\bS[O0]N(\\.?)\\s*BH[D0O]\\b", "SDN$1 BHD").replaceAll("\\$/B\\b", "S/B")
                 .replaceAll("\\s*[(\\[{]\\s*[\\dA-Z-]*\\d{3,}[^)]*[)\\]}]?\\s*$", "");
+        text = text.replaceAll("\\bSDN BHD\\.$", "SDN BHD");
         return text.strip().replaceAll("^[^\\p{L}\\p{N}(]+", "").replaceAll("[^\\p{L}\\p{N}).]+$", "")
                 .replaceAll("\\s+", " ");
     }
@@ -240,7 +256,7 @@ final class ReceiptReader {
 
     private static boolean looksLikeAddress(String text) {
         String upper = text.toUpperCase(Locale.ROOT);
-        return upper.matches(".*\\b(JALAN|JLN|LOT|NO\\.?\\s?\\d+|TAMAN|TMN|ROAD|STREET|ST\\.|AVE|AVENUE|BLVD|SUITE|FLOOR|FLR|"
+        return upper.matches(".*\\b(JALAN|JLN|LOT|KAWASAN|PERINDUSTRIAN|BANDAR|LORONG|PERSIARAN|SELANGOR|JOHOR|KUALA|NO\\.?\\s?\\d+|TAMAN|TMN|ROAD|STREET|ST\\.|AVE|AVENUE|BLVD|SUITE|FLOOR|FLR|"
                 + "LEVEL|BLOCK|\\d{5})\\b.*") || upper.matches(".*(路|街|号|號|区|區|市|省|大厦|大廈|楼).*");
     }
 
@@ -456,13 +472,20 @@ final class ReceiptReader {
         // with them nor is printed twice: the total was misread, and their sum (rounded as the till did) is
         // the better reading. It is marked unsure, so it goes to review. A clearly printed total that does not
         // add up is kept, and the arithmetic check reports it.
-        if (best != null && sub != null && tax != null && best.field().confidence() < 0.75) {
+        List<BigDecimal> trusted = new ArrayList<>();
+        if (cashLessChange != null && cashLessChange.signum() > 0) {
+            trusted.add(cashLessChange);
+        }
+        if (sub != null && tax != null) {
+            trusted.addAll(expected.stream().filter(e -> !e.equals(cashLessChange)).toList());
+        }
+        if (best != null && !trusted.isEmpty() && best.field().confidence() < 0.75) {
             Labelled chosen = best;
             boolean agrees = expected.stream().anyMatch(e -> e.compareTo(chosen.value()) == 0);
             long support = everyAmount.stream().filter(a -> a.compareTo(chosen.value()) == 0).count() - 1;
             if (!agrees && support == 0) {
-                BigDecimal computed = expected.stream().filter(e -> e.remainder(new BigDecimal("0.05")).signum() == 0)
-                        .findFirst().orElse(expected.get(0));
+                BigDecimal computed = trusted.stream().filter(ReceiptReader::multipleOf5Cents)
+                        .findFirst().orElse(trusted.get(0));
                 best = new Labelled(new ReceiptField(computed, 0.5, receipt.field("subtotal").box(), page), computed, best.row());
             }
         }

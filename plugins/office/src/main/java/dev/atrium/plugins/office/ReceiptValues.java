@@ -27,7 +27,7 @@ final class ReceiptValues {
 
     // Digits with two decimals, a comma or a point (OCR may put a space around it); thousands separators.
     private static final Pattern AMOUNT = Pattern.compile(
-            "(?<![\\d.,:/-])(-)?\\s?(?:RM|MYR|USD|EUR|S\\$|HK\\$|\\$|€|£|¥|￥)?\\s?"
+            "(?<![\\d.,:-])(-)?\\s?(?:RM|MYR|USD|EUR|S\\$|HK\\$|\\$|€|£|¥|￥)?\\s?"
                     + "(\\d{1,3}(?:,\\d{3})+|\\d{1,7})\\s?[.,]\\s?(\\d{2})(?![.,]?\\d)");
 
     private static final Map<String, Integer> MONTHS = Map.ofEntries(
