@@ -49,6 +49,8 @@ final class Receipt {
     final List<LineItem> lineItems = new ArrayList<>();
     final List<Check> checks = new ArrayList<>();
     final List<Violation> violations = new ArrayList<>();
+    /** Whether another figure of the receipt (subtotal + tax, cash - change, a repeat) confirms the total. */
+    boolean totalConfirmed;
 
     Receipt(String file, int page) {
         this.file = file;

@@ -34,10 +34,11 @@ final class ReceiptReader {
     private static final String T = "T[O0A][TL][AE][LI1!|]"; // TOTAL and its usual misreadings (TATAL, TOLAL, TOTAI)
     private static final List<Anchor> TOTAL_ANCHORS = List.of(
             new Anchor(Pattern.compile("价税合计|價稅合計|小写|小寫"), 6),
-            new Anchor(Pattern.compile("ROUND\\S*\\s*(?:ED\\s*)?" + T + "|" + T + "\\s*(?:AMT\\s*|AFTER\\s*)?ROUND"), 5),
+            new Anchor(Pattern.compile("ROUND\\S*\\s*(?:ED\\s*)?" + T + "|" + T + "\\s*(?:AMT\\s*|AFTER\\s*)?ROUND|" + T + "\\s*AFTER\\s*ADJ"), 5),
             new Anchor(Pattern.compile("NET+\\s*" + T + "|GRAND\\s*" + T + "|AMOUNT\\s*DUE|BALANCE\\s*DUE|" + T
                     + "\\s*DUE|应付|实付|實付|应收|实收|总计|總計"), 5),
-            new Anchor(Pattern.compile(T + "\\s*(?:AMOUNT|AMT|SALES?|PAYABLE|\\(?\\s*INCL)|合计|合計"), 4),
+            new Anchor(Pattern.compile(T + "\\s*(?:AMOUNT|AMT|SALES?|PAYABLE|\\(?\\s*INCL)|合计|合計"
+                    + "|(?<!X)CLUSIVE\\s*(?:OF\\s*)?(?:GST|TAX|SST|VAT)|\\bINCL\\.?,?\\s*(?:OF\\s*)?(?:GST|TAX|SST|VAT)"), 4),
             new Anchor(Pattern.compile("(?<!SUB[\\s-]?)(?<!SUB)\\b" + T + "\\b"), 3),
             new Anchor(Pattern.compile("\\bAMOUNT\\b|\\bAMT\\b|\\bTO PAY\\b"), 2));
     private static final Pattern NOT_TOTAL = Pattern.compile(
@@ -45,7 +46,7 @@ final class ReceiptReader {
                     + "|INCLUDES|\\bCHANGE\\b|\\bCASH\\b|TENDER|ROUNDING\\s*ADJ|\\bADJ|\\bGST\\s*@|税额|稅額|找零|ITEM\\(?S\\)?\\s*:|QTY\\(?S\\)?\\s*:");
     private static final Pattern SUBTOTAL = Pattern.compile("SUB\\s*-?\\s*" + T + "|小计|小計|^\\s*金\\s*额|不含税|EXCL");
     private static final Pattern TAX = Pattern.compile("\\b(?:GST|VAT|TAX|SST|HST|PPN)\\b|税额|稅額|税金|增值税额");
-    private static final Pattern NOT_TAX = Pattern.compile("\\bID\\b|\\bREG|\\bNO\\b|INVOICE|INCL|INCLUSIVE|SUMMARY|"
+    private static final Pattern NOT_TAX = Pattern.compile("\\bID\\b|\\bREG|\\bNO\\b|INVOICE|INCL|EXCL|CLUSIVE|SUMMARY|SUB\\s*-?\\s*TOTAL|"
             + T + "\\b(?!\\s*(?:GST|TAX|VAT))|\\bEXEMPT|发票|价税");
     private static final Pattern TAX_SUMMARY = Pattern.compile("(?:GST|TAX|VAT|SST)\\s*SUMMARY|SUMMARY\\s*(?:GST|TAX)|TAX\\s*CODE|GST\\s*ANALYSIS");
     private static final Pattern ROUNDING = Pattern.compile("ROUND(?:ING|ED)?\\s*(?:ADJ\\S*|AMT|AMOUNT)?|舍入|抹零");
@@ -369,7 +370,7 @@ final class ReceiptReader {
         for (int i = 0; i < allRows.size(); i++) {
             String upper = allRows.get(i).text().toUpperCase(Locale.ROOT);
             if (TAX_SUMMARY.matcher(upper).find() || ReceiptValues.amounts(upper).isEmpty()
-                    && upper.matches(".*(CODE.*%|%.*AMOUNT.*TAX|AMOUNT\\W+TAX).*")) {
+                    && upper.matches(".*(CODE.*%|%.*AMOUNT.*TAX).*")) {
                 end = i;
                 break;
             }
@@ -381,7 +382,7 @@ final class ReceiptReader {
         BigDecimal change = null;
         for (int i = 0; i < rows.size(); i++) {
             String upper = rows.get(i).text().toUpperCase(Locale.ROOT);
-            if (upper.matches(".*\\b(CASH|TENDER\\w*|PAID|VISA|MASTER\\w*|CARD)\\b.*") && !upper.contains("CHANGE")) {
+            if (upper.matches(".*\\b(CASH\\w*|TENDER\\w*|PAID|VISA|MASTER\\w*|CARD|RECEIVED)\\b.*") && !upper.contains("CHANGE")) {
                 Labelled l = amountAfter(rows, i, 0, page);
                 paid = paid == null && l != null ? l.value() : paid;
             } else if (upper.matches(".*\\bCHANGE\\b.*|.*找零.*")) {
@@ -473,7 +474,10 @@ final class ReceiptReader {
         // the better reading. It is marked unsure, so it goes to review. A clearly printed total that does not
         // add up is kept, and the arithmetic check reports it.
         List<BigDecimal> trusted = new ArrayList<>();
-        if (cashLessChange != null && cashLessChange.signum() > 0) {
+        // Cash and change are misread as often as the total: cash - change only replaces a total it differs
+        // from by one misread digit ("48.00" for 18.00, "331.00" for 31.00).
+        if (best != null && cashLessChange != null && cashLessChange.signum() > 0
+                && digitsApart(cashLessChange, best.value()) <= 1) {
             trusted.add(cashLessChange);
         }
         if (sub != null && tax != null) {
@@ -487,6 +491,7 @@ final class ReceiptReader {
                 BigDecimal computed = trusted.stream().filter(ReceiptReader::multipleOf5Cents)
                         .findFirst().orElse(trusted.get(0));
                 best = new Labelled(new ReceiptField(computed, 0.5, receipt.field("subtotal").box(), page), computed, best.row());
+                receipt.totalConfirmed = true;
             }
         }
         if (best == null) {
@@ -522,10 +527,30 @@ final class ReceiptReader {
         Labelled chosen = best;
         boolean confirmed = expected.stream().anyMatch(e -> e.compareTo(chosen.value()) == 0)
                 || everyAmount.stream().filter(a -> a.compareTo(chosen.value()) == 0).count() > 1;
+        receipt.totalConfirmed |= confirmed;
         ReceiptField field = best.field();
         receipt.set("total", confirmed ? field
                 : new ReceiptField(field.value(), field.confidence() * UNCONFIRMED, field.box(), field.page()));
         return best.row();
+    }
+
+    /** Edit distance between the digits of two amounts. */
+    static int digitsApart(BigDecimal a, BigDecimal b) {
+        String x = a.setScale(2, RoundingMode.HALF_UP).toPlainString().replace(".", "");
+        String y = b.setScale(2, RoundingMode.HALF_UP).toPlainString().replace(".", "");
+        int[] prev = new int[y.length() + 1];
+        for (int j = 0; j <= y.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= x.length(); i++) {
+            int[] cur = new int[y.length() + 1];
+            cur[0] = i;
+            for (int j = 1; j <= y.length(); j++) {
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (x.charAt(i - 1) == y.charAt(j - 1) ? 0 : 1));
+            }
+            prev = cur;
+        }
+        return prev[y.length()];
     }
 
     private static boolean multipleOf5Cents(BigDecimal value) {

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * Two OCR readings of one page (grey and black-and-white) merged into one receipt: each field from the
- * surer reading, and where the totals differ, the one the other reading also printed somewhere wins.
+ * surer reading; where the totals differ, the one its own receipt confirms (subtotal + tax, cash - change),
+ * else the one the other reading also printed somewhere, else the surer one.
  */
 final class ReceiptReadings {
 
@@ -29,6 +30,11 @@ final class ReceiptReadings {
         if (a == null && b != null) {
             base = second;
             other = first;
+        } else if (a != null && b != null && a.compareTo(b) != 0 && first.totalConfirmed != second.totalConfirmed) {
+            if (second.totalConfirmed) {
+                base = second;
+                other = first;
+            }
         } else if (a != null && b != null && a.compareTo(b) != 0) {
             boolean aSeenInSecond = printed(secondOcr, a);
             boolean bSeenInFirst = printed(firstOcr, b);
