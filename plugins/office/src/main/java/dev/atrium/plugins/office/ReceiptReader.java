@@ -111,10 +111,8 @@ final class ReceiptReader {
         boolean fapiao = upperAll.matches("(?s).*(发票|票代码|票号码|价税合计|销售方|购买方).*");
 
         int headerEnd = headerEnd(rows);
-        Set<Integer> used = new HashSet<>();
         int vendorRow = vendor(rows, headerEnd, fapiao, receipt, page);
         if (vendorRow >= 0) {
-            used.add(vendorRow);
             address(rows, vendorRow, headerEnd, fapiao, receipt, page);
         }
         date(rows, dateOrder, receipt, page);
