@@ -24,6 +24,7 @@ class ExtensionIndexTest {
             }
         }
 
-        assertThat(entries).contains(MinutesSkill.class.getName(), MeetingQaSkill.class.getName());
+        assertThat(entries).contains(MinutesSkill.class.getName(), MeetingQaSkill.class.getName(),
+                ExpensesSkill.class.getName());
     }
 }

@@ -1,0 +1,245 @@
+package dev.atrium.plugins.office;
+
+import dev.atrium.sdk.BadInputException;
+import dev.atrium.sdk.CapabilityUnavailableException;
+import dev.atrium.sdk.InputSpec;
+import dev.atrium.sdk.Media;
+import dev.atrium.sdk.OutputSpec;
+import dev.atrium.sdk.ProviderException;
+import dev.atrium.sdk.Skill;
+import dev.atrium.sdk.SkillContext;
+import dev.atrium.sdk.SkillEvent;
+import dev.atrium.sdk.SkillInput;
+import dev.atrium.sdk.SkillSpec;
+import dev.atrium.sdk.SkillTimeoutException;
+import dev.atrium.sdk.model.Capability;
+import dev.atrium.sdk.model.Engine;
+import dev.atrium.sdk.model.ModelGateway;
+import dev.atrium.sdk.model.OcrResult;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.pf4j.Extension;
+import reactor.core.publisher.Flux;
+
+/**
+ * Receipts and invoices (photos, scans, PDFs; English and Chinese, VAT invoices included) to an expense
+ * report: every field with its confidence and position, arithmetic, duplicate and policy checks, totals by
+ * category, an XLSX report and an annotated image per receipt.
+ *
+ * <p>Offline, pages are read by OCR (words with boxes) and a layout-aware reader ({@link ReceiptReader});
+ * with a remote vision model that supports structured output, the model reads each page
+ * ({@link RemoteReceipts}) and the offline reader is the fallback. The checks are the same on both paths.
+ */
+@Extension
+public class ExpensesSkill implements Skill {
+
+    static final List<String> CATEGORIES = List.of("meals", "travel", "lodging", "transport", "office supplies", "other");
+
+    private static final SkillSpec SPEC = SkillSpec.builder("expenses")
+            .title("Expense receipts")
+            .description("Reads receipts and invoices (JPG, PNG, WebP, TIFF, PDF; English and Chinese, VAT invoices "
+                    + "too) into an expense report: vendor, date, amounts, tax, currency, category and line items, "
+                    + "checked for arithmetic, duplicates and the expense policy.")
+            .input(InputSpec.files("files").label("Receipts").required()
+                    .description("One or more receipt photos, scans or PDFs (each PDF page is a receipt).")
+                    .accept("image/jpeg", "image/png", "image/webp", "image/tiff", "application/pdf")
+                    .maxFiles(50))
+            .input(InputSpec.text("employee").label("Employee").required()
+                    .description("Whose expenses these are; named in the report."))
+            .output(OutputSpec.artifact("expense-report.xlsx", ExpenseReport.XLSX,
+                    "receipts, line items, totals by category (formulas) and flagged receipts"))
+            .output(OutputSpec.artifact("receipt-<n>.png", "image/png", "each receipt with its found fields boxed"))
+            .output(OutputSpec.result("receipts", "per receipt: file, page, every field as {value, confidence, box, "
+                    + "page}, lineItems, checks, violations"))
+            .output(OutputSpec.result("duplicates", "receipts claimed twice, in this batch or earlier"))
+            .output(OutputSpec.result("totalsByCategory", "category -> currency -> total"))
+            .output(OutputSpec.result("review", "fields read with low confidence, for a person to check"))
+            .output(OutputSpec.result("engine", "what read the receipts"))
+            .uses(Capability.OCR, Capability.VISION, Capability.STRUCTURED_OUTPUT)
+            .timeout(Duration.ofMinutes(10))
+            .build();
+
+    /** Creates the skill; the host instantiates it through PF4J. */
+    public ExpensesSkill() {
+    }
+
+    @Override
+    public SkillSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public Flux<SkillEvent> run(SkillInput input, SkillContext context) {
+        return Flux.create(sink -> {
+            ExpensePolicy policy = ExpensePolicy.from(context.settings());
+            String employee = input.requireText("employee").strip();
+            List<Media> files = input.files("files");
+            if (files.isEmpty()) {
+                throw new BadInputException("files", "give at least one receipt file");
+            }
+            // Every file is opened before any is read, so a bad one fails the run before work is spent.
+            sink.next(SkillEvent.progress(2, "opening " + files.size() + (files.size() == 1 ? " file" : " files")));
+            List<Map.Entry<Media, List<ReceiptPages.Page>>> opened = new ArrayList<>();
+            int pageCount = 0;
+            for (Media file : files) {
+                List<ReceiptPages.Page> pages = ReceiptPages.pages(file);
+                opened.add(Map.entry(file, pages));
+                pageCount += pages.size();
+            }
+
+            ModelGateway models = context.models();
+            boolean remote = models.isRemote(Capability.VISION) && models.isAvailable(Capability.STRUCTURED_OUTPUT);
+            if (!remote && !models.isAvailable(Capability.OCR)) {
+                throw new CapabilityUnavailableException("reading receipts needs OCR or a vision model: "
+                        + models.status(Capability.OCR).reason());
+            }
+            List<Receipt> receipts = new ArrayList<>();
+            List<ReceiptPages.Page> pageImages = new ArrayList<>();
+            Set<String> engines = new LinkedHashSet<>();
+            boolean warnedRemote = false;
+            int done = 0;
+            for (Map.Entry<Media, List<ReceiptPages.Page>> file : opened) {
+                for (ReceiptPages.Page page : file.getValue()) {
+                    context.cancellation().throwIfCancelled();
+                    String where = file.getKey().name() + (file.getValue().size() > 1 ? " page " + page.number() : "");
+                    sink.next(SkillEvent.progress(5 + 75 * done / pageCount,
+                            "reading receipt " + (done + 1) + " of " + pageCount + " (" + where + ")"));
+                    Receipt receipt = null;
+                    if (remote) {
+                        try {
+                            RemoteReceipts.Read read = RemoteReceipts.read(models, page.media(), file.getKey().name(),
+                                    page.number(), policy.dateOrder());
+                            receipt = read.receipt();
+                            engines.add(read.engine());
+                        } catch (ProviderException | CapabilityUnavailableException | SkillTimeoutException e) {
+                            if (!models.isAvailable(Capability.OCR)) {
+                                throw e;
+                            }
+                            if (!warnedRemote) {
+                                sink.next(SkillEvent.warning("the vision model could not read " + where + " ("
+                                        + e.getMessage() + "); reading it offline with OCR instead"));
+                                warnedRemote = true;
+                            }
+                        }
+                    }
+                    if (receipt == null) {
+                        receipt = offline(models, page, file.getKey().name(), policy, context, engines);
+                    }
+                    receipts.add(receipt);
+                    pageImages.add(page);
+                    done++;
+                }
+            }
+
+            sink.next(SkillEvent.progress(82, "checking " + receipts.size() + " receipts"));
+            LocalDate today = LocalDate.now(context.clock());
+            List<Map<String, Object>> review = new ArrayList<>();
+            for (int i = 0; i < receipts.size(); i++) {
+                review.addAll(ExpenseChecks.apply(receipts.get(i), i + 1, policy));
+                policy.apply(receipts.get(i), today);
+            }
+            List<Map<String, Object>> duplicates = DuplicateReceipts.check(receipts, context.storage(),
+                    context.runId(), policy);
+
+            sink.next(SkillEvent.progress(90, "writing the report"));
+            context.cancellation().throwIfCancelled();
+            sink.next(SkillEvent.artifact(ExpenseReport.workbook(employee, receipts)));
+            for (int i = 0; i < receipts.size(); i++) {
+                sink.next(SkillEvent.artifact(ExpenseReport.annotated(i + 1, pageImages.get(i).image(), receipts.get(i))));
+            }
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("employee", employee);
+            result.put("homeCurrency", policy.homeCurrency());
+            result.put("receipts", receipts.stream().map(Receipt::toResult).toList());
+            result.put("duplicates", duplicates);
+            result.put("totalsByCategory", totalsByCategory(receipts));
+            result.put("review", review);
+            result.put("blocked", receipts.stream().filter(Receipt::blocked).count());
+            result.put("engine", String.join(", ", engines));
+            sink.next(SkillEvent.progress(100, "done"));
+            sink.next(SkillEvent.result(result));
+            sink.complete();
+        });
+    }
+
+    /**
+     * OCR, then the layout reader. English is read first; a page that looks like Chinese (little read with
+     * confidence) is read again with Simplified Chinese, and the Chinese reading is kept when it holds Chinese.
+     */
+    private static Receipt offline(ModelGateway models, ReceiptPages.Page page, String file, ExpensePolicy policy,
+                                   SkillContext context, Set<String> engines) {
+        List<String> configured = List.of(context.settings().get("expenses.ocrLanguages", "auto").split("[+,\\s]+"));
+        OcrImage.Prepared image = OcrImage.prepare(page);
+        OcrResult ocr;
+        if (!configured.equals(List.of("auto"))) {
+            ocr = models.ocr(image.media(), configured);
+        } else {
+            ocr = models.ocr(image.media(), List.of("eng"));
+            if (mayBeChinese(ocr)) {
+                context.cancellation().throwIfCancelled();
+                OcrResult chinese = models.ocr(image.media(), List.of("chi_sim", "eng"));
+                long han = chinese.text().codePoints().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN).count();
+                if (han >= 4) {
+                    ocr = chinese;
+                }
+            }
+        }
+        ocr = OcrImage.scaleBack(ocr, image.scale());
+        engines.add(engineName(ocr.engine()));
+        Receipt receipt = ReceiptReader.read(ocr, file, page.number(), policy.dateOrder());
+        if (ReceiptReadings.wantsSecondLook(receipt)) {
+            context.cancellation().throwIfCancelled();
+            List<String> languages = ocr.text().codePoints().anyMatch(c -> Character.UnicodeScript.of(c)
+                    == Character.UnicodeScript.HAN) ? List.of("chi_sim", "eng") : configured.equals(List.of("auto"))
+                    ? List.of("eng") : configured;
+            OcrImage.Prepared bw = OcrImage.prepare(page, true);
+            OcrResult second = OcrImage.scaleBack(models.ocr(bw.media(), languages), bw.scale());
+            receipt = ReceiptReadings.merge(receipt, ocr,
+                    ReceiptReader.read(second, file, page.number(), policy.dateOrder()), second);
+        }
+        return receipt;
+    }
+
+    /**
+     * Chinese read as English gives few confident Latin words; an English receipt has dozens. Only such pages
+     * pay for the slower second reading with Simplified Chinese.
+     */
+    static boolean mayBeChinese(OcrResult ocr) {
+        long confidentWords = ocr.words().stream()
+                .filter(w -> w.confidence() >= 80 && w.text().codePoints().filter(Character::isLetter).count() >= 3)
+                .count();
+        return confidentWords < 8;
+    }
+
+    static String engineName(Engine engine) {
+        if (engine == null) {
+            return "embedded";
+        }
+        if (engine.kind() == Engine.Kind.EMBEDDED) {
+            return "embedded+" + (engine.model().isEmpty() ? engine.provider() : engine.model());
+        }
+        return RemoteMinutes.name(engine);
+    }
+
+    static Map<String, Map<String, BigDecimal>> totalsByCategory(List<Receipt> receipts) {
+        Map<String, Map<String, BigDecimal>> totals = new TreeMap<>();
+        for (Receipt r : receipts) {
+            BigDecimal total = r.amount("total");
+            if (total == null) {
+                continue;
+            }
+            String category = r.text("category") == null ? "other" : r.text("category");
+            String currency = r.text("currency") == null ? "unknown" : r.text("currency");
+            totals.computeIfAbsent(category, k -> new TreeMap<>()).merge(currency, total, BigDecimal::add);
+        }
+        return totals;
+    }
+}

@@ -1,0 +1,128 @@
+package dev.atrium.plugins.office;
+
+import dev.atrium.sdk.Media;
+import dev.atrium.sdk.model.OcrResult;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.util.List;
+
+/**
+ * The image handed to OCR for a receipt page. Phone photos and scans of till rolls are often small (a
+ * 460-pixel-wide SROIE scan has letters 10 pixels high) and Tesseract reads best at 25-35 pixel letters,
+ * so small pages are enlarged first and the word boxes scaled back to the page's own pixels.
+ */
+final class OcrImage {
+
+    /** Pages narrower than this are enlarged. */
+    static final int MIN_WIDTH = 1200;
+    static final double MAX_SCALE = 3;
+
+    record Prepared(Media media, double scale) {
+    }
+
+    private OcrImage() {
+    }
+
+    static Prepared prepare(ReceiptPages.Page page) {
+        return prepare(page, false);
+    }
+
+    /**
+     * @param binarize whether to turn the page black and white (Otsu's threshold): faint thermal print and
+     *     coloured ink read differently, and a second reading settles figures the first got wrong
+     */
+    static Prepared prepare(ReceiptPages.Page page, boolean binarize) {
+        BufferedImage image = page.image();
+        double scale = Math.min(MAX_SCALE, (double) MIN_WIDTH / image.getWidth());
+        if (scale <= 1.2 && !binarize) {
+            return new Prepared(page.media(), 1);
+        }
+        scale = Math.max(1, scale);
+        int w = (int) Math.round(image.getWidth() * scale);
+        int h = (int) Math.round(image.getHeight() * scale);
+        BufferedImage big = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = big.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+            g.drawImage(image, 0, 0, w, h, null);
+        } finally {
+            g.dispose();
+        }
+        if (binarize) {
+            otsu(big);
+        }
+        String name = page.media().name().replaceFirst("\\.[^.]+$", "") + (binarize ? "-bw.png" : "-ocr.png");
+        return new Prepared(Media.of(name, "image/png", ReceiptPages.png(big)), (double) w / image.getWidth());
+    }
+
+    /** Black and white at the threshold that best separates the page's two tones. */
+    private static void otsu(BufferedImage gray) {
+        java.awt.image.WritableRaster raster = gray.getRaster();
+        int w = gray.getWidth();
+        int h = gray.getHeight();
+        int[] histogram = new int[256];
+        int[] row = new int[w];
+        for (int y = 0; y < h; y++) {
+            raster.getSamples(0, y, w, 1, 0, row);
+            for (int v : row) {
+                histogram[v]++;
+            }
+        }
+        long total = (long) w * h;
+        double sum = 0;
+        for (int i = 0; i < 256; i++) {
+            sum += (double) i * histogram[i];
+        }
+        double sumBelow = 0;
+        long below = 0;
+        double best = 0;
+        int threshold = 128;
+        for (int t = 0; t < 256; t++) {
+            below += histogram[t];
+            if (below == 0) {
+                continue;
+            }
+            long above = total - below;
+            if (above == 0) {
+                break;
+            }
+            sumBelow += (double) t * histogram[t];
+            double meanBelow = sumBelow / below;
+            double meanAbove = (sum - sumBelow) / above;
+            double between = (double) below * above * (meanBelow - meanAbove) * (meanBelow - meanAbove);
+            if (between > best) {
+                best = between;
+                threshold = t;
+            }
+        }
+        for (int y = 0; y < h; y++) {
+            raster.getSamples(0, y, w, 1, 0, row);
+            for (int x = 0; x < w; x++) {
+                row[x] = row[x] > threshold ? 255 : 0;
+            }
+            raster.setSamples(0, y, w, 1, 0, row);
+        }
+    }
+
+    /** The OCR result with every box in the page's own pixels. */
+    static OcrResult scaleBack(OcrResult ocr, double scale) {
+        if (scale == 1) {
+            return ocr;
+        }
+        List<OcrResult.Line> lines = ocr.lines().stream()
+                .map(l -> new OcrResult.Line(l.text(), l.confidence(), scale(l.box(), scale))).toList();
+        List<OcrResult.Word> words = ocr.words().stream()
+                .map(w -> new OcrResult.Word(w.text(), w.confidence(), scale(w.box(), scale), w.line())).toList();
+        return new OcrResult(ocr.text(), lines, words, ocr.engine());
+    }
+
+    private static OcrResult.Box scale(OcrResult.Box box, double scale) {
+        if (box == null) {
+            return null;
+        }
+        return new OcrResult.Box((int) Math.round(box.x() / scale), (int) Math.round(box.y() / scale),
+                Math.max(1, (int) Math.round(box.width() / scale)), Math.max(1, (int) Math.round(box.height() / scale)));
+    }
+}

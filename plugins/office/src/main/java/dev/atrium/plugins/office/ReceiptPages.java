@@ -1,0 +1,127 @@
+package dev.atrium.plugins.office;
+
+import dev.atrium.sdk.BadInputException;
+import dev.atrium.sdk.Media;
+import dev.atrium.sdk.UnsupportedMediaException;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
+
+/**
+ * The page images of an uploaded receipt file: an image is one page; a PDF (scanned or digital) is rendered
+ * page by page, so both go through the same reading. Empty, corrupt and password-protected files are
+ * refused with a {@link BadInputException} naming the file; other formats with an
+ * {@link UnsupportedMediaException}.
+ */
+final class ReceiptPages {
+
+    /** One page: the image to read (PNG for rendered PDF pages, the upload itself otherwise) and its pixels. */
+    record Page(int number, Media media, BufferedImage image) {
+    }
+
+    static final int MAX_PDF_PAGES = 20;
+    static final float PDF_DPI = 200;
+
+    static {
+        // WebP and other ImageIO plugins bundled with the plugin live in its class loader, not the one
+        // ImageIO scanned when it was first used.
+        ImageIO.scanForPlugins();
+    }
+
+    private ReceiptPages() {
+    }
+
+    static List<Page> pages(Media file) {
+        if (file.size() == 0) {
+            throw new BadInputException("files", file.name() + " is empty (0 bytes)");
+        }
+        byte[] bytes = file.bytes();
+        if (isPdf(bytes)) {
+            return pdfPages(file, bytes);
+        }
+        String type = file.mediaType().toLowerCase(Locale.ROOT);
+        if (type.startsWith("image/") || looksLikeImage(bytes)) {
+            BufferedImage image;
+            try {
+                image = ImageIO.read(new ByteArrayInputStream(bytes));
+            } catch (IOException | RuntimeException e) {
+                throw new BadInputException("files", file.name() + " is not a readable image: " + e.getMessage(), e);
+            }
+            if (image == null) {
+                if (looksLikeImage(bytes)) {
+                    throw new BadInputException("files", file.name() + " is a corrupt or truncated image");
+                }
+                throw new UnsupportedMediaException(file.name() + " (" + file.mediaType()
+                        + ") is not an image format this skill reads: JPEG, PNG, WebP, TIFF or PDF");
+            }
+            return List.of(new Page(1, file, image));
+        }
+        if (type.equals("application/pdf")) {
+            throw new BadInputException("files", file.name() + " is not a valid PDF");
+        }
+        throw new UnsupportedMediaException(file.name() + " (" + file.mediaType()
+                + ") is not a receipt format this skill reads: JPEG, PNG, WebP, TIFF or PDF");
+    }
+
+    private static List<Page> pdfPages(Media file, byte[] bytes) {
+        try (PDDocument pdf = Loader.loadPDF(bytes)) {
+            int count = pdf.getNumberOfPages();
+            if (count == 0) {
+                throw new BadInputException("files", file.name() + " has no pages");
+            }
+            if (count > MAX_PDF_PAGES) {
+                throw new BadInputException("files", file.name() + " has " + count + " pages; at most "
+                        + MAX_PDF_PAGES + " are read per file");
+            }
+            PDFRenderer renderer = new PDFRenderer(pdf);
+            String stem = file.name().replaceFirst("\\.[^.]+$", "");
+            List<Page> pages = new ArrayList<>();
+            for (int p = 0; p < count; p++) {
+                BufferedImage image = renderer.renderImageWithDPI(p, PDF_DPI, ImageType.GRAY);
+                pages.add(new Page(p + 1, Media.of(stem + "-page-" + (p + 1) + ".png", "image/png", png(image)), image));
+            }
+            return pages;
+        } catch (InvalidPasswordException e) {
+            throw new BadInputException("files", file.name() + " is password-protected; upload it without a password");
+        } catch (IOException e) {
+            throw new BadInputException("files", file.name() + " is a corrupt PDF: " + e.getMessage(), e);
+        }
+    }
+
+    static byte[] png(BufferedImage image) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ImageIO.write(image, "png", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean isPdf(byte[] b) {
+        return b.length >= 5 && b[0] == '%' && b[1] == 'P' && b[2] == 'D' && b[3] == 'F';
+    }
+
+    private static boolean looksLikeImage(byte[] b) {
+        if (b.length < 4) {
+            return false;
+        }
+        int b0 = b[0] & 0xff, b1 = b[1] & 0xff, b2 = b[2] & 0xff, b3 = b[3] & 0xff;
+        return (b0 == 0xFF && b1 == 0xD8) // JPEG
+                || (b0 == 0x89 && b1 == 'P' && b2 == 'N' && b3 == 'G')
+                || (b0 == 'I' && b1 == 'I' && b2 == 42) || (b0 == 'M' && b1 == 'M' && b3 == 42) // TIFF
+                || (b0 == 'R' && b1 == 'I' && b2 == 'F' && b3 == 'F') // WebP
+                || (b0 == 'G' && b1 == 'I' && b2 == 'F') || (b0 == 'B' && b1 == 'M');
+    }
+}
