@@ -135,5 +135,28 @@ class SettingsIT {
                 assertThat(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)).doesNotContain(SECRET);
             }
         }
+
+        // Uninstalling keeps the tenant's settings for a reinstall; a purge removes them.
+        http.delete().uri("/api/plugins/configured").exchange().expectStatus().isNoContent()
+                .expectBody().consumeWith(r -> { });
+        install(http, archive);
+        assertThat(values(http)).containsEntry("currency", "GBP").containsEntry("apiKey", "********");
+        http.delete().uri("/api/plugins/configured?purge=true").exchange().expectStatus().isNoContent()
+                .expectBody().consumeWith(r -> { });
+        install(http, archive);
+        assertThat(values(http)).isEmpty();
+    }
+
+    private static void install(WebTestClient http, Path archive) {
+        MultipartBodyBuilder upload = new MultipartBodyBuilder();
+        upload.part("file", new FileSystemResource(archive), MediaType.parseMediaType("application/zip"));
+        http.post().uri("/api/plugins").body(BodyInserters.fromMultipartData(upload.build())).exchange()
+                .expectStatus().isCreated().expectBody().consumeWith(r -> { });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> values(WebTestClient http) {
+        return (Map<String, Object>) http.get().uri("/api/plugins/configured/settings").exchange().expectStatus().isOk()
+                .expectBody(MAP).returnResult().getResponseBody().get("values");
     }
 }

@@ -146,6 +146,11 @@ public class TenantSettings {
         });
     }
 
+    /** Drops cached settings of a plugin in every tenant (after its data was removed). */
+    public void forget(String pluginId) {
+        forRuns.keySet().removeIf(key -> key.endsWith("/" + pluginId));
+    }
+
     /** The names the schema marks secret. */
     public Set<String> secretNames(String schema) {
         Set<String> names = new TreeSet<>();

@@ -32,6 +32,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import dev.atrium.platform.settings.PluginData;
 import dev.atrium.platform.audit.AuditLog;
 import dev.atrium.platform.security.Callers;
 import dev.atrium.platform.security.Requests;
@@ -46,9 +48,11 @@ public class PluginController {
     private final long maxArchiveBytes;
     private final Callers callers;
     private final AuditLog audit;
+    private final PluginData data;
 
     public PluginController(PluginCatalog catalog, SkillRegistry registry, AtriumProperties properties,
-                            Callers callers, AuditLog audit) {
+                            Callers callers, AuditLog audit, PluginData data) {
+        this.data = data;
         this.callers = callers;
         this.audit = audit;
         this.catalog = catalog;
@@ -101,12 +105,18 @@ public class PluginController {
         return audited(exchange, "plugin.disable", id, blocking(() -> view(catalog.disable(id))));
     }
 
+    /**
+     * Uninstalls a plugin. Its data (every tenant's settings and storage) is kept for a reinstall unless
+     * {@code ?purge=true}.
+     */
     @DeleteMapping("/{id}")
-    public Mono<ResponseEntity<Void>> delete(@PathVariable String id, ServerWebExchange exchange) {
-        return audited(exchange, "plugin.delete", id, blocking(() -> {
+    public Mono<ResponseEntity<Void>> delete(@PathVariable String id,
+                                             @RequestParam(defaultValue = "false") boolean purge,
+                                             ServerWebExchange exchange) {
+        return audited(exchange, purge ? "plugin.delete-purge" : "plugin.delete", id, blocking(() -> {
             catalog.delete(id);
             return ResponseEntity.noContent().<Void>build();
-        }));
+        }).flatMap(done -> purge ? data.purge(id).thenReturn(done) : Mono.just(done)));
     }
 
     /** Records the outcome of an administrative action, refused ones included, with the problem's code. */
