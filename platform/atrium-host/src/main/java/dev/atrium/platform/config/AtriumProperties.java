@@ -20,7 +20,7 @@ public record AtriumProperties(Path home, Runs runs, Plugins plugins, Uploads up
 
     public AtriumProperties {
         home = (home == null ? Path.of("data") : home).toAbsolutePath().normalize();
-        runs = runs == null ? new Runs(null, 0, 0, Map.of()) : runs;
+        runs = runs == null ? new Runs(null, 0, 0, Map.of(), null, null) : runs;
         plugins = plugins == null ? new Plugins(true, Map.of(), null, false, List.of()) : plugins;
         uploads = uploads == null ? new Uploads(null, null) : uploads;
     }
@@ -28,12 +28,16 @@ public record AtriumProperties(Path home, Runs runs, Plugins plugins, Uploads up
     /**
      * @param defaultTimeout run time limit unless the skill or an override says otherwise
      * @param maxConcurrentPerPlugin runs of one plugin executing at once; the rest queue
-     * @param retainedRuns finished runs kept in memory before the oldest are forgotten
+     * @param retainedRuns finished runs cached in memory (all are in the database)
      * @param timeouts per-skill overrides keyed {@code plugin/skill}
+     * @param retention how long a finished run (its record, events, inputs and artifacts) is kept
+     * @param retentionSweep how often runs past their retention are removed
      */
     public record Runs(Duration defaultTimeout, int maxConcurrentPerPlugin, int retainedRuns,
-                       Map<String, Duration> timeouts) {
+                       Map<String, Duration> timeouts, Duration retention, Duration retentionSweep) {
         public Runs {
+            retention = retention == null ? Duration.ofDays(30) : retention;
+            retentionSweep = retentionSweep == null ? Duration.ofHours(1) : retentionSweep;
             defaultTimeout = defaultTimeout == null ? Duration.ofSeconds(120) : defaultTimeout;
             maxConcurrentPerPlugin = maxConcurrentPerPlugin <= 0 ? 4 : maxConcurrentPerPlugin;
             retainedRuns = retainedRuns <= 0 ? 10_000 : retainedRuns;

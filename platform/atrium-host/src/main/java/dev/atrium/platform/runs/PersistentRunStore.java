@@ -201,6 +201,11 @@ public class PersistentRunStore implements RunStore {
         return new ArrayList<>(live.values());
     }
 
+    /** Drops a run removed from the database from the memory cache too. */
+    void forget(String id) {
+        recentlyFinished.remove(id);
+    }
+
     @PreDestroy
     void flush() {
         writes.close(Duration.ofSeconds(10));

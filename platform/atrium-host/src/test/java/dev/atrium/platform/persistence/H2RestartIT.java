@@ -8,7 +8,32 @@ class H2RestartIT extends RestartContract {
 
     @Override
     Map<String, Object> databaseProperties() {
-        return Map.of();
+        return extra;
+    }
+
+    private final Map<String, Object> extra = new java.util.LinkedHashMap<>();
+
+    @org.junit.jupiter.api.Test
+    void runsPastTheirRetentionAreRemovedWithTheirFiles() throws Exception {
+        extra.put("atrium.runs.retention", "2s");
+        extra.put("atrium.runs.retention-sweep", "1s");
+        try (var platform = start()) {
+            var http = client(platform);
+            Map<String, Object> run = http.post().uri("/api/skills/hello/echo/runs?wait=true")
+                    .header("Content-Type", "application/json").bodyValue("{\"text\":\"short-lived\"}")
+                    .exchange().expectStatus().isOk().expectBody(MAP).returnResult().getResponseBody();
+            java.nio.file.Path folder = home.resolve("runs").resolve((String) run.get("id"));
+            org.assertj.core.api.Assertions.assertThat(folder).exists();
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+            int status = 200;
+            while (status != 404 && System.nanoTime() < deadline) {
+                Thread.sleep(500);
+                status = http.get().uri("/api/runs/{id}", run.get("id")).exchange().expectBody(String.class)
+                        .returnResult().getStatus().value();
+            }
+            org.assertj.core.api.Assertions.assertThat(status).isEqualTo(404);
+            org.assertj.core.api.Assertions.assertThat(folder).doesNotExist();
+        }
     }
 
     @Override
