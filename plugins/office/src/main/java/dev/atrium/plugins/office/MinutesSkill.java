@@ -14,7 +14,6 @@ import dev.atrium.sdk.SkillInput;
 import dev.atrium.sdk.SkillSpec;
 import dev.atrium.sdk.model.Capability;
 import dev.atrium.sdk.model.Engine;
-import dev.atrium.sdk.text.Summary;
 import dev.atrium.sdk.text.TextKit;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -126,13 +125,22 @@ public class MinutesSkill implements Skill {
         CancellationSignal cancellation = context.cancellation();
         events.accept(SkillEvent.progress(25, "summarising"));
         TextKit text = context.text();
-        Summary summary = text.summarize(plain, summarySentences(plain));
+        List<int[]> parts = parts(turns.size());
+        MeetingSummary.Result summary = MeetingSummary.summarize(turns, parts, mostlyChinese(plain), text, cancellation);
         cancellation.throwIfCancelled();
-        List<Minutes.Topic> topics = topics(turns, text, cancellation);
+        List<Minutes.Topic> topics = new ArrayList<>();
+        for (int p = 0; p < parts.size(); p++) {
+            List<MeetingSummary.Pick> picks = summary.parts().get(p);
+            List<Turn> part = turns.subList(parts.get(p)[0], parts.get(p)[1]);
+            int wanted = part.stream().mapToInt(t -> t.text().length()).sum() > 400 ? 2 : 1;
+            String partSummary = picks.stream().filter(pick -> pick.rank() < wanted).map(MeetingSummary.Pick::text)
+                    .collect(Collectors.joining(mostlyChinese(plain) ? "" : " "));
+            topics.add(topic(turns, parts.get(p), partSummary, text));
+        }
 
         events.accept(SkillEvent.progress(60, "extracting"));
         Extraction.Found found = Extraction.extract(turns, date, cancellation::throwIfCancelled);
-        return new Minutes(title, date, attendees, summary.text(), topics, found.decisions(), found.actionItems(),
+        return new Minutes(title, date, attendees, summary.summary(), topics, found.decisions(), found.actionItems(),
                 found.openQuestions(), engineName(summary.engine()));
     }
 
@@ -173,34 +181,47 @@ public class MinutesSkill implements Skill {
 
     /** Three to six contiguous parts of roughly equal turns; one part for a short meeting. */
     static List<Minutes.Topic> topics(List<Turn> turns, TextKit text, CancellationSignal cancellation) {
-        int n = turns.size();
-        int parts = n < 6 ? 1 : Math.max(3, Math.min(6, (int) Math.ceil(n / 8.0)));
-        parts = Math.min(parts, n);
-        boolean timed = turns.stream().allMatch(Turn::timed);
         List<Minutes.Topic> topics = new ArrayList<>();
-        for (int p = 0; p < parts; p++) {
+        for (int[] range : parts(turns.size())) {
             cancellation.throwIfCancelled();
-            int from = p * n / parts;
-            int to = (p + 1) * n / parts;
-            List<Turn> part = turns.subList(from, to);
-            String body = part.stream().map(Turn::text).collect(Collectors.joining("\n"));
-            String title = text.keywords(body, 3).stream().map(TextKit.Keyword::term)
-                    .collect(Collectors.joining(", "));
-            if (title.isBlank()) {
-                title = headline(part.get(0).text());
-            } else {
-                title = Character.toUpperCase(title.charAt(0)) + title.substring(1);
-            }
-            String summary = text.summarize(body, body.length() > 400 ? 2 : 1).text();
-            if (summary.isBlank()) {
-                summary = part.get(0).text();
-            }
-            String source = timed
-                    ? Transcripts.clock(part.get(0).startSeconds()) + "–" + Transcripts.clock(part.get(part.size() - 1).endSeconds())
-                    : (from + 1 == to ? "turn " + to : "turns " + (from + 1) + "–" + to);
-            topics.add(new Minutes.Topic(title, summary, source));
+            String body = turns.subList(range[0], range[1]).stream().map(Turn::text).collect(Collectors.joining("\n"));
+            topics.add(topic(turns, range, text.summarize(body, body.length() > 400 ? 2 : 1).text(), text));
         }
         return topics;
+    }
+
+    /** Start (inclusive) and end (exclusive) turn of each part: 1 under 6 turns, else 3 to 6 of about 8 turns or more. */
+    static List<int[]> parts(int n) {
+        int parts = n < 6 ? 1 : Math.max(3, Math.min(6, (int) Math.ceil(n / 8.0)));
+        parts = Math.max(1, Math.min(parts, n));
+        List<int[]> out = new ArrayList<>();
+        for (int p = 0; p < parts; p++) {
+            out.add(new int[] {p * n / parts, (p + 1) * n / parts});
+        }
+        return out;
+    }
+
+    /** A part as a topic: titled by its keywords, summarised by {@code summary} (its first turn when blank). */
+    private static Minutes.Topic topic(List<Turn> turns, int[] range, String summary, TextKit text) {
+        int from = range[0];
+        int to = range[1];
+        List<Turn> part = turns.subList(from, to);
+        String body = part.stream().map(Turn::text).collect(Collectors.joining("\n"));
+        String title = text.keywords(body, 3).stream().map(TextKit.Keyword::term)
+                .collect(Collectors.joining(", "));
+        if (title.isBlank()) {
+            title = headline(part.get(0).text());
+        } else {
+            title = Character.toUpperCase(title.charAt(0)) + title.substring(1);
+        }
+        if (summary.isBlank()) {
+            summary = part.get(0).text();
+        }
+        boolean timed = turns.stream().allMatch(Turn::timed);
+        String source = timed
+                ? Transcripts.clock(part.get(0).startSeconds()) + "–" + Transcripts.clock(part.get(part.size() - 1).endSeconds())
+                : (from + 1 == to ? "turn " + to : "turns " + (from + 1) + "–" + to);
+        return new Minutes.Topic(title, summary, source);
     }
 
     /** The first words of a turn, for a part whose keywords say nothing. */

@@ -5,8 +5,7 @@ import java.nio.file.Path;
 
 /**
  * One evaluation of an office skill over a data set in the shared data folder. {@code ./atrium eval office}
- * runs every evaluation listed in {@link OfficeEval#EVALUATIONS}; add a new one there (for example the
- * minutes skill over QMSum with ROUGE).
+ * runs every evaluation listed in {@link OfficeEval#EVALUATIONS}; add a new one there.
  */
 interface Evaluation {
 

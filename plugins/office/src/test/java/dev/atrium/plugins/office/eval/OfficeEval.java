@@ -11,8 +11,8 @@ import java.util.List;
  */
 public final class OfficeEval {
 
-    /** Every evaluation, in the order they run. The place to add the minutes evaluation (QMSum, ROUGE). */
-    static final List<Evaluation> EVALUATIONS = List.of(new ReceiptsEvaluation());
+    /** Every evaluation, in the order they run. Receipts (SROIE), then meetings (QMSum, ROUGE). */
+    static final List<Evaluation> EVALUATIONS = List.of(new ReceiptsEvaluation(), new MeetingsEvaluation());
 
     private OfficeEval() {
     }
