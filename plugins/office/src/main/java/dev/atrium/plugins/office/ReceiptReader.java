@@ -62,6 +62,7 @@ final class ReceiptReader {
             + "LIMITED|LLC|INC\\.?|CORP\\.?|GMBH|CO\\.|COMPANY|RESTAURANTS?|RESTORAN|HARDWARE|MART|MARKET|STATIONERY|"
             + "BOOKS|HOTEL|CAFE|BAKERY|PHARMACY|STORE|SHOP|SUPERMARKET|GALLERY|MACHINERY|PERNIAGAAN|KEDAI|"
             + "ELECTRICAL|PETRO|STATION|DELIGHTS)(?![\\p{L}\\p{N}])|有限公司|公司|餐厅|餐廳|酒店|饭店|飯店|超市|商店|咖啡|书店|店$");
+    private static final Pattern THANKED_SHOP = Pattern.compile("\\b(?:SHOPPING|DINING|VISITING|EATING|BUYING)\\s+(?:AT|WITH|IN)\\s+");
     private static final Pattern HEADER_END = Pattern.compile("TAX INVOICE|\\bINVOICE\\b|RECEIPT|CASH ?BILL|\\bBILL\\b|"
             + "\\bTEL\\b|\\bTEL[:.]|\\bPHONE\\b|\\bFAX\\b|\\bGST\\b|\\bSST\\b|\\bDATE\\b|CASHIER|DOCUMENT|\\bQTY\\b|\\bITEM|"
             + "\\bTABLE\\b|\\bORDER\\b|\\bREG\\b|\\bWEB|WWW\\.|@|HTTP|E-?MAIL|发票|收据|小票|电话|電話|日期|单号|台号");
@@ -204,6 +205,15 @@ final class ReceiptReader {
                 best = i;
             }
         }
+        boolean companyInHeader = best >= 0 && COMPANY.matcher(rows.get(best).text().toUpperCase(Locale.ROOT)).find();
+        if (!companyInHeader) {
+            // The header did not give a company name; a closing "Thank you for shopping at X" names the shop.
+            ReceiptField thanked = thankedShop(rows, Math.max(1, headerEnd), page);
+            if (thanked != null) {
+                receipt.set("vendor", thanked);
+                return best;
+            }
+        }
         if (best < 0) {
             return -1;
         }
@@ -237,6 +247,35 @@ final class ReceiptReader {
         }
         receipt.set("vendor", field);
         return best;
+    }
+
+    /**
+     * The shop a closing line thanks the customer for visiting ("THANK YOU FOR SHOPPING AT FUYI MINI" / "MARKET"),
+     * when the name holds a company word; a name broken over two rows is joined when the second is one or two words.
+     */
+    private static ReceiptField thankedShop(List<Row> rows, int from, int page) {
+        for (int i = rows.size() - 1; i >= from; i--) {
+            Row row = rows.get(i);
+            Matcher m = THANKED_SHOP.matcher(row.text().toUpperCase(Locale.ROOT));
+            if (!m.find()) {
+                continue;
+            }
+            String name = cleanName(row.text().substring(m.end()));
+            List<OcrResult.Box> boxes = new ArrayList<>(List.of(row.box()));
+            if (i + 1 < rows.size()) {
+                String next = rows.get(i + 1).text().strip();
+                if (next.matches("[\\p{L}&.' ]{2,30}") && next.split("\\s+").length <= 2) {
+                    name = (name + " " + cleanName(next)).strip();
+                    boxes.add(rows.get(i + 1).box());
+                }
+            }
+            if (name.codePoints().filter(Character::isLetter).count() >= 3
+                    && COMPANY.matcher(name.toUpperCase(Locale.ROOT)).find()) {
+                return ReceiptField.of(name, row.confidence() * 0.7, ReceiptField.union(boxes), page);
+            }
+            return null;
+        }
+        return null;
     }
 
     private static String cleanName(String text) {
