@@ -531,6 +531,22 @@ final class ReceiptReader {
                 receipt.totalConfirmed = true;
             }
         }
+        // Paid less change is the amount due; printed on some row of its own (the rounded total, an unlabelled
+        // "RM 60.30"), it outweighs a total that nothing confirms, which is then most likely misread.
+        if (cashLessChange != null && cashLessChange.signum() > 0
+                && (best == null || best.value().compareTo(cashLessChange) != 0)) {
+            Labelled current = best;
+            boolean bestConfirmed = current != null
+                    && (expected.stream().anyMatch(e -> e.compareTo(current.value()) == 0)
+                    || everyAmount.stream().filter(a -> a.compareTo(current.value()) == 0).count() > 1);
+            if (!bestConfirmed) {
+                Labelled printed = printedAmount(rows, cashLessChange, page);
+                if (printed != null) {
+                    best = printed;
+                    receipt.totalConfirmed = true;
+                }
+            }
+        }
         if (best == null) {
             // No label read: the largest amount that is not what was handed over or given back.
             for (int i = 0; i < rows.size(); i++) {
@@ -569,6 +585,22 @@ final class ReceiptReader {
         receipt.set("total", confirmed ? field
                 : new ReceiptField(field.value(), field.confidence() * UNCONFIRMED, field.box(), field.page()));
         return best.row();
+    }
+
+    /** The last row, other than the payment and rounding rows, that prints the amount. */
+    private static Labelled printedAmount(List<Row> rows, BigDecimal amount, int page) {
+        for (int i = rows.size() - 1; i >= 0; i--) {
+            String upper = rows.get(i).text().toUpperCase(Locale.ROOT);
+            if (PAYMENT_ROWS.matcher(upper).find() || ROUNDING.matcher(upper).find()) {
+                continue;
+            }
+            for (Amount a : ReceiptValues.amounts(rows.get(i).text())) {
+                if (a.value().compareTo(amount) == 0) {
+                    return new Labelled(rows.get(i).field(a.value(), a.start(), a.end(), 0.8, page), a.value(), i);
+                }
+            }
+        }
+        return null;
     }
 
     /** Edit distance between the digits of two amounts. */

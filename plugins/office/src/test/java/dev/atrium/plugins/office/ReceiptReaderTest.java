@@ -59,4 +59,39 @@ class ReceiptReaderTest {
 
         assertThat(receipt.text("vendor")).isEqualTo("KEDAI RUNCIT MAJU SDN BHD");
     }
+
+    @Test
+    void paidLessChangePrintedOnItsOwnRowOutweighsAnUnconfirmedTotal() {
+        Receipt receipt = ReceiptReader.read(page(85,
+                "INDAH GIFT & HOME DECO",
+                "27 JALAN DEDAP 13 81100 JOHOR BAHRU",
+                "CASH BILL",
+                "19/10/2018",
+                "TABLE LAMP 1 55.90 55.90",
+                "LAMP SHADE 1 10.00 10.00",
+                "DISCOUNT -5.59",
+                "TOTAL RM 60.21",
+                "ROUNDING ADJ -9,04",
+                "RM 60.30",
+                "CASH RM 70.30",
+                "CHANGE RM 10.00"), "r.png", 1, "DMY");
+
+        assertThat(receipt.amount("total")).isEqualByComparingTo(new BigDecimal("60.30"));
+        assertThat(receipt.field("total").box()[1]).isEqualTo(20 + 40 * 9);
+    }
+
+    @Test
+    void totalPrintedTwiceIsKeptWhenCashLessChangeDisagrees() {
+        Receipt receipt = ReceiptReader.read(page(85,
+                "KEDAI MAJU ENTERPRISE",
+                "19/10/2018",
+                "NASI LEMAK 2 4.50 9.00",
+                "ICE TEA 1 3.00 3.00",
+                "TOTAL 12.00",
+                "CASH 50.00",
+                "CHANGE 30.00",
+                "TOTAL PAID 12.00"), "r.png", 1, "DMY");
+
+        assertThat(receipt.amount("total")).isEqualByComparingTo(new BigDecimal("12.00"));
+    }
 }
