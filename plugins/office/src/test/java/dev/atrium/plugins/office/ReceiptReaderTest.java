@@ -94,4 +94,16 @@ class ReceiptReaderTest {
 
         assertThat(receipt.amount("total")).isEqualByComparingTo(new BigDecimal("12.00"));
     }
+
+    @Test
+    void misreadSdnBhdSuffixIsSpelledOut() {
+        Receipt receipt = ReceiptReader.read(page(85,
+                "LIGHTROOM GALLERY, SDM B HD",
+                "NO 28 JALAN ASTANA 1C 41050 KLANG",
+                "TAX INVOICE",
+                "19/10/2018",
+                "TOTAL 12.00"), "r.png", 1, "DMY");
+
+        assertThat(receipt.text("vendor")).isEqualTo("LIGHTROOM GALLERY SDN BHD");
+    }
 }
