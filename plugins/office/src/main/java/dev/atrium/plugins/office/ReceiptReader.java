@@ -271,7 +271,7 @@ final class ReceiptReader {
             }
             if (name.codePoints().filter(Character::isLetter).count() >= 3
                     && COMPANY.matcher(name.toUpperCase(Locale.ROOT)).find()) {
-                return ReceiptField.of(name, row.confidence() * 0.7, ReceiptField.union(boxes), page);
+                return ReceiptField.of(name, row.confidence() * 0.9, ReceiptField.union(boxes), page);
             }
             return null;
         }
@@ -280,7 +280,8 @@ final class ReceiptReader {
 
     private static String cleanName(String text) {
         // Common misreadings of company suffixes, and a registration number printed after the name.
-        text = text.replaceAll("\\bS[DO0][NM](\\.?),?\\s*[B8]\\s?H[D0O]\\b", "SDN$1 BHD").replaceAll(",\\s*(?=SDN\\b)", " ").replaceAll("\\$/B\\b", "S/B")
+        text = text.replaceAll("\\bS[DO0][NM](\\.?),?\\s*[B8]\\s?H[D0O]\\b", "SDN$1 BHD").replaceAll(",\\s*(?=SDN\\b)", " ")
+                .replaceAll("(?<=\\p{Lu})!", "I").replaceAll("\\$/B\\b", "S/B")
                 .replaceAll("\\s*[(\\[{]\\s*[\\dA-Z-]*\\d{3,}[^)]*[)\\]}]?\\s*$", "");
         text = text.replaceAll("\\bSDN BHD\\.$", "SDN BHD");
         return text.strip().replaceAll("^[^\\p{L}\\p{N}(]+", "").replaceAll("[^\\p{L}\\p{N}).]+$", "")

@@ -40,7 +40,7 @@ class ReceiptReaderTest {
                 "TOTAL 9.00",
                 "CASH 50.00",
                 "CHANGE 41.00",
-                "Thank you for shopping at FUYI MINI",
+                "Thank you for shopping at FUY! MINI",
                 "MARKET"), "r.png", 1, "DMY");
 
         assertThat(receipt.text("vendor")).isEqualTo("FUYI MINI MARKET");
