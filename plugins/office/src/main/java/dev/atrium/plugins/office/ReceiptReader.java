@@ -280,7 +280,7 @@ final class ReceiptReader {
 
     private static String cleanName(String text) {
         // Common misreadings of company suffixes, and a registration number printed after the name.
-        text = text.replaceAll("\\bS[DO0][NM](\\.?),?\\s*[B8]\\s?H[D0O]\\b", "SDN$1 BHD").replaceAll(",\\s*(?=SDN\\b)", " ")
+        text = text.replaceAll("\\bS[DO0][NM](\\.?),?\\s*[B8]\\s?H[D0O]\\b", "SDN$1 BHD").replaceAll("[,.]\\s*(?=SDN\\b)", " ")
                 .replaceAll("(?<=\\p{Lu})!", "I").replaceAll("\\$/B\\b", "S/B")
                 .replaceAll("\\s*[(\\[{]\\s*[\\dA-Z-]*\\d{3,}[^)]*[)\\]}]?\\s*$", "");
         text = text.replaceAll("\\bSDN BHD\\.$", "SDN BHD");

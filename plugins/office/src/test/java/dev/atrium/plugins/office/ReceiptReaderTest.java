@@ -106,4 +106,16 @@ class ReceiptReaderTest {
 
         assertThat(receipt.text("vendor")).isEqualTo("LIGHTROOM GALLERY SDN BHD");
     }
+
+    @Test
+    void fullStopBeforeSdnBhdIsASpace() {
+        Receipt receipt = ReceiptReader.read(page(85,
+                "UNIHAKKA INTERNATIONAL.SDN BHD",
+                "12 JALAN TAMPOI 7/4 81200 JOHOR BAHRU",
+                "TAX INVOICE",
+                "19/10/2018",
+                "TOTAL 12.00"), "r.png", 1, "DMY");
+
+        assertThat(receipt.text("vendor")).isEqualTo("UNIHAKKA INTERNATIONAL SDN BHD");
+    }
 }
