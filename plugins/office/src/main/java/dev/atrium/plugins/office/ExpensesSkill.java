@@ -200,7 +200,8 @@ public class ExpensesSkill implements Skill {
             List<String> languages = ocr.text().codePoints().anyMatch(c -> Character.UnicodeScript.of(c)
                     == Character.UnicodeScript.HAN) ? List.of("chi_sim", "eng") : configured.equals(List.of("auto"))
                     ? List.of("eng") : configured;
-            OcrImage.Prepared bw = OcrImage.prepare(page, true);
+            // The second reading is sized by the letters the first one found, not by the page's width.
+            OcrImage.Prepared bw = OcrImage.prepare(page, true, OcrImage.scaleForText(ocr));
             OcrResult second = OcrImage.scaleBack(models.ocr(bw.media(), languages), bw.scale());
             receipt = ReceiptReadings.merge(receipt, ocr,
                     ReceiptReader.read(second, file, page.number(), policy.dateOrder()), second);

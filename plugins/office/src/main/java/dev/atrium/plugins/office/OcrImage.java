@@ -17,6 +17,9 @@ final class OcrImage {
     /** Pages narrower than this are enlarged. */
     static final int MIN_WIDTH = 1200;
     static final double MAX_SCALE = 3;
+    /** Word height (pixels, ascenders and descenders included) that Tesseract reads well; a 463-pixel-wide
+     * SROIE scan enlarged to 1200 pixels has about this. */
+    static final double WORD_HEIGHT = 34;
 
     record Prepared(Media media, double scale) {
     }
@@ -33,8 +36,20 @@ final class OcrImage {
      *     coloured ink read differently, and a second reading settles figures the first got wrong
      */
     static Prepared prepare(ReceiptPages.Page page, boolean binarize) {
+        return prepare(page, binarize, 0);
+    }
+
+    /**
+     * @param textScale the enlargement that brings the page's words to {@link #WORD_HEIGHT} (see
+     *     {@link #scaleForText}), used instead of the width rule's when over 1.5 times it; 0 for none
+     */
+    static Prepared prepare(ReceiptPages.Page page, boolean binarize, double textScale) {
         BufferedImage image = page.image();
         double scale = Math.min(MAX_SCALE, (double) MIN_WIDTH / image.getWidth());
+        // The width rule suits most pages; only one whose print it clearly under-enlarges is sized by its letters.
+        if (textScale > 1.5 * Math.max(1, scale)) {
+            scale = textScale;
+        }
         if (scale <= 1.2 && !binarize) {
             return new Prepared(page.media(), 1);
         }
@@ -55,6 +70,23 @@ final class OcrImage {
         }
         String name = page.media().name().replaceFirst("\\.[^.]+$", "") + (binarize ? "-bw.png" : "-ocr.png");
         return new Prepared(Media.of(name, "image/png", ReceiptPages.png(big)), (double) w / image.getWidth());
+    }
+
+    /**
+     * The enlargement (1 to {@link #MAX_SCALE}) that brings the median height of the words a first reading read
+     * surely to {@link #WORD_HEIGHT} pixels, or 0 when too few were read to judge. A wide page of small print
+     * (a till roll scanned on A5) is not enlarged by the width rule, though its letters are as small as a
+     * narrow scan's.
+     */
+    static double scaleForText(OcrResult pageWords) {
+        int[] heights = pageWords.words().stream()
+                .filter(w -> w.box() != null && w.confidence() >= 60 && w.text().strip().length() >= 3)
+                .mapToInt(w -> w.box().height()).sorted().toArray();
+        if (heights.length < 10) {
+            return 0;
+        }
+        double median = heights[heights.length / 2];
+        return Math.max(1, Math.min(MAX_SCALE, WORD_HEIGHT / median));
     }
 
     /** Black and white at the threshold that best separates the page's two tones. */

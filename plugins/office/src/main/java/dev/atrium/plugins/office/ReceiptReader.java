@@ -62,6 +62,7 @@ final class ReceiptReader {
             + "LIMITED|LLC|INC\\.?|CORP\\.?|GMBH|CO\\.|COMPANY|RESTAURANTS?|RESTORAN|HARDWARE|MART|MARKET|STATIONERY|"
             + "BOOKS|HOTEL|CAFE|BAKERY|PHARMACY|STORE|SHOP|SUPERMARKET|GALLERY|MACHINERY|PERNIAGAAN|KEDAI|"
             + "ELECTRICAL|PETRO|STATION|DELIGHTS)(?![\\p{L}\\p{N}])|有限公司|公司|餐厅|餐廳|酒店|饭店|飯店|超市|商店|咖啡|书店|店$");
+    private static final Pattern THANKED_SHOP = Pattern.compile("\\b(?:SHOPPING|DINING|VISITING|EATING|BUYING)\\s+(?:AT|WITH|IN)\\s+");
     private static final Pattern HEADER_END = Pattern.compile("TAX INVOICE|\\bINVOICE\\b|RECEIPT|CASH ?BILL|\\bBILL\\b|"
             + "\\bTEL\\b|\\bTEL[:.]|\\bPHONE\\b|\\bFAX\\b|\\bGST\\b|\\bSST\\b|\\bDATE\\b|CASHIER|DOCUMENT|\\bQTY\\b|\\bITEM|"
             + "\\bTABLE\\b|\\bORDER\\b|\\bREG\\b|\\bWEB|WWW\\.|@|HTTP|E-?MAIL|发票|收据|小票|电话|電話|日期|单号|台号");
@@ -204,6 +205,15 @@ final class ReceiptReader {
                 best = i;
             }
         }
+        boolean companyInHeader = best >= 0 && COMPANY.matcher(rows.get(best).text().toUpperCase(Locale.ROOT)).find();
+        if (!companyInHeader) {
+            // The header did not give a company name; a closing "Thank you for shopping at X" names the shop.
+            ReceiptField thanked = thankedShop(rows, Math.max(1, headerEnd), page);
+            if (thanked != null) {
+                receipt.set("vendor", thanked);
+                return best;
+            }
+        }
         if (best < 0) {
             return -1;
         }
@@ -239,9 +249,39 @@ final class ReceiptReader {
         return best;
     }
 
+    /**
+     * The shop a closing line thanks the customer for visiting ("THANK YOU FOR SHOPPING AT FUYI MINI" / "MARKET"),
+     * when the name holds a company word; a name broken over two rows is joined when the second is one or two words.
+     */
+    private static ReceiptField thankedShop(List<Row> rows, int from, int page) {
+        for (int i = rows.size() - 1; i >= from; i--) {
+            Row row = rows.get(i);
+            Matcher m = THANKED_SHOP.matcher(row.text().toUpperCase(Locale.ROOT));
+            if (!m.find()) {
+                continue;
+            }
+            String name = cleanName(row.text().substring(m.end()));
+            List<OcrResult.Box> boxes = new ArrayList<>(List.of(row.box()));
+            if (i + 1 < rows.size()) {
+                String next = rows.get(i + 1).text().strip();
+                if (next.matches("[\\p{L}&.' ]{2,30}") && next.split("\\s+").length <= 2) {
+                    name = (name + " " + cleanName(next)).strip();
+                    boxes.add(rows.get(i + 1).box());
+                }
+            }
+            if (name.codePoints().filter(Character::isLetter).count() >= 3
+                    && COMPANY.matcher(name.toUpperCase(Locale.ROOT)).find()) {
+                return ReceiptField.of(name, row.confidence() * 0.9, ReceiptField.union(boxes), page);
+            }
+            return null;
+        }
+        return null;
+    }
+
     private static String cleanName(String text) {
         // Common misreadings of company suffixes, and a registration number printed after the name.
-        text = text.replaceAll("\\bS[O0]N(\\.?)\\s*BH[D0O]\\b", "SDN$1 BHD").replaceAll("\\$/B\\b", "S/B")
+        text = text.replaceAll("\\bS[DO0][NM](\\.?),?\\s*[B8]\\s?H[D0O]\\b", "SDN$1 BHD").replaceAll("[,.]\\s*(?=SDN\\b)", " ")
+                .replaceAll("(?<=\\p{Lu})!", "I").replaceAll("\\$/B\\b", "S/B")
                 .replaceAll("\\s*[(\\[{]\\s*[\\dA-Z-]*\\d{3,}[^)]*[)\\]}]?\\s*$", "");
         text = text.replaceAll("\\bSDN BHD\\.$", "SDN BHD");
         return text.strip().replaceAll("^[^\\p{L}\\p{N}(]+", "").replaceAll("[^\\p{L}\\p{N}).]+$", "")
@@ -492,6 +532,22 @@ final class ReceiptReader {
                 receipt.totalConfirmed = true;
             }
         }
+        // Paid less change is the amount due; printed on some row of its own (the rounded total, an unlabelled
+        // "RM 60.30"), it outweighs a total that nothing confirms, which is then most likely misread.
+        if (cashLessChange != null && cashLessChange.signum() > 0
+                && (best == null || best.value().compareTo(cashLessChange) != 0)) {
+            Labelled current = best;
+            boolean bestConfirmed = current != null
+                    && (expected.stream().anyMatch(e -> e.compareTo(current.value()) == 0)
+                    || everyAmount.stream().filter(a -> a.compareTo(current.value()) == 0).count() > 1);
+            if (!bestConfirmed) {
+                Labelled printed = printedAmount(rows, cashLessChange, page);
+                if (printed != null) {
+                    best = printed;
+                    receipt.totalConfirmed = true;
+                }
+            }
+        }
         if (best == null) {
             // No label read: the largest amount that is not what was handed over or given back.
             for (int i = 0; i < rows.size(); i++) {
@@ -530,6 +586,22 @@ final class ReceiptReader {
         receipt.set("total", confirmed ? field
                 : new ReceiptField(field.value(), field.confidence() * UNCONFIRMED, field.box(), field.page()));
         return best.row();
+    }
+
+    /** The last row, other than the payment and rounding rows, that prints the amount. */
+    private static Labelled printedAmount(List<Row> rows, BigDecimal amount, int page) {
+        for (int i = rows.size() - 1; i >= 0; i--) {
+            String upper = rows.get(i).text().toUpperCase(Locale.ROOT);
+            if (PAYMENT_ROWS.matcher(upper).find() || ROUNDING.matcher(upper).find()) {
+                continue;
+            }
+            for (Amount a : ReceiptValues.amounts(rows.get(i).text())) {
+                if (a.value().compareTo(amount) == 0) {
+                    return new Labelled(rows.get(i).field(a.value(), a.start(), a.end(), 0.8, page), a.value(), i);
+                }
+            }
+        }
+        return null;
     }
 
     /** Edit distance between the digits of two amounts. */

@@ -1,0 +1,121 @@
+package dev.atrium.plugins.office;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.atrium.sdk.model.Engine;
+import dev.atrium.sdk.model.OcrResult;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The layout reader on OCR words written by the test, one printed row per string, without Tesseract. */
+class ReceiptReaderTest {
+
+    /** Words of equal height on rows 40 pixels apart, 14 pixels per character, all read at the given confidence. */
+    static OcrResult page(double confidence, String... rows) {
+        List<OcrResult.Word> words = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        for (int line = 0; line < rows.length; line++) {
+            int x = 20;
+            for (String word : rows[line].split(" ")) {
+                if (!word.isEmpty()) {
+                    words.add(new OcrResult.Word(word, confidence, new OcrResult.Box(x, 20 + 40 * line, 14 * word.length(), 24), line));
+                }
+                x += 14 * (word.length() + 1);
+            }
+            text.append(rows[line]).append('\n');
+        }
+        return new OcrResult(text.toString(), List.of(), words, Engine.embedded("test"));
+    }
+
+    @Test
+    void shopThankedAtTheFootIsTheVendorWhenTheHeaderNamesNoCompany() {
+        Receipt receipt = ReceiptReader.read(page(85,
+                "ALA SELANGO",
+                "03-3279 1851",
+                "TAX INVOICE",
+                "25/01/2018 1:22:56PM",
+                "SUMMER CUP 9.00",
+                "TOTAL 9.00",
+                "CASH 50.00",
+                "CHANGE 41.00",
+                "Thank you for shopping at FUY! MINI",
+                "MARKET"), "r.png", 1, "DMY");
+
+        assertThat(receipt.text("vendor")).isEqualTo("FUYI MINI MARKET");
+        assertThat(receipt.amount("total")).isEqualByComparingTo(new BigDecimal("9.00"));
+    }
+
+    @Test
+    void companyNamedInTheHeaderIsKeptWhateverTheFootSays() {
+        Receipt receipt = ReceiptReader.read(page(85,
+                "KEDAI RUNCIT MAJU SDN BHD",
+                "NO 5 JALAN BESAR 45600 SELANGOR",
+                "TAX INVOICE",
+                "25/01/2018",
+                "TOTAL 9.00",
+                "Thank you for shopping at MAJU MART"), "r.png", 1, "DMY");
+
+        assertThat(receipt.text("vendor")).isEqualTo("KEDAI RUNCIT MAJU SDN BHD");
+    }
+
+    @Test
+    void paidLessChangePrintedOnItsOwnRowOutweighsAnUnconfirmedTotal() {
+        Receipt receipt = ReceiptReader.read(page(85,
+                "INDAH GIFT & HOME DECO",
+                "27 JALAN DEDAP 13 81100 JOHOR BAHRU",
+                "CASH BILL",
+                "19/10/2018",
+                "TABLE LAMP 1 55.90 55.90",
+                "LAMP SHADE 1 10.00 10.00",
+                "DISCOUNT -5.59",
+                "TOTAL RM 60.21",
+                "ROUNDING ADJ -9,04",
+                "RM 60.30",
+                "CASH RM 70.30",
+                "CHANGE RM 10.00"), "r.png", 1, "DMY");
+
+        assertThat(receipt.amount("total")).isEqualByComparingTo(new BigDecimal("60.30"));
+        assertThat(receipt.field("total").box()[1]).isEqualTo(20 + 40 * 9);
+    }
+
+    @Test
+    void totalPrintedTwiceIsKeptWhenCashLessChangeDisagrees() {
+        Receipt receipt = ReceiptReader.read(page(85,
+                "KEDAI MAJU ENTERPRISE",
+                "19/10/2018",
+                "NASI LEMAK 2 4.50 9.00",
+                "ICE TEA 1 3.00 3.00",
+                "TOTAL 12.00",
+                "CASH 50.00",
+                "CHANGE 30.00",
+                "TOTAL PAID 12.00"), "r.png", 1, "DMY");
+
+        assertThat(receipt.amount("total")).isEqualByComparingTo(new BigDecimal("12.00"));
+    }
+
+    @Test
+    void misreadSdnBhdSuffixIsSpelledOut() {
+        Receipt receipt = ReceiptReader.read(page(85,
+                "LIGHTROOM GALLERY, SDM B HD",
+                "NO 28 JALAN ASTANA 1C 41050 KLANG",
+                "TAX INVOICE",
+                "19/10/2018",
+                "TOTAL 12.00"), "r.png", 1, "DMY");
+
+        assertThat(receipt.text("vendor")).isEqualTo("LIGHTROOM GALLERY SDN BHD");
+    }
+
+    @Test
+    void fullStopBeforeSdnBhdIsASpace() {
+        Receipt receipt = ReceiptReader.read(page(85,
+                "UNIHAKKA INTERNATIONAL.SDN BHD",
+                "12 JALAN TAMPOI 7/4 81200 JOHOR BAHRU",
+                "TAX INVOICE",
+                "19/10/2018",
+                "TOTAL 12.00"), "r.png", 1, "DMY");
+
+        assertThat(receipt.text("vendor")).isEqualTo("UNIHAKKA INTERNATIONAL SDN BHD");
+    }
+}
