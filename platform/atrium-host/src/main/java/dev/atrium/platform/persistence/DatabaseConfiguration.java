@@ -59,10 +59,12 @@ public class DatabaseConfiguration {
 
         ConnectionFactory factory;
         if (embedded) {
-            // Kept open while the JVM runs (the pool may drop to no connections), closed at exit.
+            // Kept open while the JVM runs (the pool may drop to no connections). Not closed by H2's own
+            // shutdown hook: Spring closes it after the write-behind queues have flushed.
             factory = new H2ConnectionFactory(H2ConnectionConfiguration.builder().file(file)
                     .username(user).password(password)
-                    .property(H2ConnectionOption.DB_CLOSE_DELAY, "-1").build());
+                    .property(H2ConnectionOption.DB_CLOSE_DELAY, "-1")
+                    .property(H2ConnectionOption.DB_CLOSE_ON_EXIT, "FALSE").build());
         } else {
             ConnectionFactoryOptions.Builder options = ConnectionFactoryOptions.parse(r2dbcUrl).mutate();
             if (user != null) {

@@ -23,7 +23,7 @@ public final class DatabaseUrls {
 
     /** The JDBC URL of the embedded default. */
     public static String embeddedJdbc(Path home) {
-        return "jdbc:h2:file:" + embeddedFile(home) + ";DB_CLOSE_DELAY=-1";
+        return "jdbc:h2:file:" + embeddedFile(home) + ";DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE";
     }
 
     /**
