@@ -57,6 +57,7 @@ public class PluginCatalog implements InitializingBean, DisposableBean {
     private final Path bundledFile;
     private final Path grantsFile;
     private volatile Set<String> bundledChecksums;
+    private volatile Properties grantsCache;
     private final Path stagingDir;
     private final boolean installBundled;
     private final Duration startTimeout;
@@ -212,9 +213,15 @@ public class PluginCatalog implements InitializingBean, DisposableBean {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        grantsCache = grants;
     }
 
+    /** The grants file, read once and then kept in memory (every run asks for its plugin's grants). */
     private Properties readGrants() {
+        Properties cached = grantsCache;
+        if (cached != null) {
+            return (Properties) cached.clone();
+        }
         Properties grants = new Properties();
         if (Files.exists(grantsFile)) {
             try (InputStream in = Files.newInputStream(grantsFile)) {
@@ -223,7 +230,8 @@ public class PluginCatalog implements InitializingBean, DisposableBean {
                 throw new UncheckedIOException(e);
             }
         }
-        return grants;
+        grantsCache = grants;
+        return (Properties) grants.clone();
     }
 
     /** Starts a disabled plugin. Idempotent. */
