@@ -19,6 +19,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.r2dbc.connection.R2dbcTransactionManager;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The host's database. With no {@code spring.r2dbc.url} it is an H2 file under the data home, so a fresh
@@ -82,7 +83,9 @@ public class DatabaseConfiguration {
                 .maxIdleTime(Duration.ofMinutes(30))
                 .validationQuery("SELECT 1")
                 .build());
-        return new Database(pool, embedded, isPostgres(r2dbcUrl));
+        // PostgreSQL's driver is non-blocking; H2's works on the calling thread and is moved off the event loop.
+        ConnectionFactory connections = embedded ? new BlockingDriverConnections(pool, Schedulers.boundedElastic()) : pool;
+        return new Database(pool, connections, embedded, isPostgres(r2dbcUrl));
     }
 
     @Bean(destroyMethod = "dispose")
@@ -91,13 +94,13 @@ public class DatabaseConfiguration {
     }
 
     @Bean
-    DatabaseClient databaseClient(ConnectionPool connectionFactory) {
-        return DatabaseClient.create(connectionFactory);
+    DatabaseClient databaseClient(Database database) {
+        return DatabaseClient.create(database.connections());
     }
 
     @Bean
-    R2dbcTransactionManager transactionManager(ConnectionPool connectionFactory) {
-        return new R2dbcTransactionManager(connectionFactory);
+    R2dbcTransactionManager transactionManager(Database database) {
+        return new R2dbcTransactionManager(database.connections());
     }
 
     @Bean
@@ -117,9 +120,12 @@ public class DatabaseConfiguration {
     /**
      * The migrated database's connection pool.
      *
+     * @param pool the pooled connections
+     * @param connections what queries take their connections from: the pool, handed over off the event
+     *                    loop when the driver blocks
      * @param embedded the default H2 file under the data home
      * @param postgres a PostgreSQL server
      */
-    public record Database(ConnectionPool pool, boolean embedded, boolean postgres) {
+    public record Database(ConnectionPool pool, ConnectionFactory connections, boolean embedded, boolean postgres) {
     }
 }
