@@ -66,4 +66,29 @@ class RateLimitIT {
                 .expectStatus().isOk().expectBody().consumeWith(r -> { });
         http.get().uri("/actuator/health").exchange().expectStatus().isOk().expectBody().consumeWith(r -> { });
     }
+
+    /**
+     * A keep-alive client whose requests are answered, then refused at once, must go on being answered:
+     * Reactor Netty used to stop reading the connection after such a quick refusal (see KeepAliveGuard).
+     * Each round spends a fresh budget and runs into the limit; the hang showed within a few rounds.
+     */
+    @Test
+    void aClientIsStillAnsweredAfterQuickRefusals() throws InterruptedException {
+        WebTestClient http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                .responseTimeout(Duration.ofSeconds(10)).build();
+        String admin = TestKeys.admin(home);
+        int answered = 0;
+        int refused = 0;
+        for (int round = 0; round < 12; round++) {
+            Thread.sleep(1_100);
+            for (int i = 0; i < 8; i++) {
+                int status = http.get().uri("/api/me").header("Authorization", "Bearer " + admin).exchange()
+                        .expectBody(MAP).returnResult().getStatus().value();
+                answered += status == 200 ? 1 : 0;
+                refused += status == 429 ? 1 : 0;
+            }
+        }
+        assertThat(answered + refused).isEqualTo(96);
+        assertThat(refused).isPositive();
+    }
 }
