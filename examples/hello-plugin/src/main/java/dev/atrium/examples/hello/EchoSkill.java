@@ -37,6 +37,9 @@ public class EchoSkill implements Skill {
     /** The largest file the skill takes: 10 MB. */
     static final long MAX_FILE_BYTES = 10L * 1024 * 1024;
 
+    /** The longest pause between streamed words: 2 s. */
+    static final int MAX_DELAY_MS = 2000;
+
     private static final SkillSpec SPEC = SkillSpec.builder("echo")
             .title("Echo")
             .description("Streams the text back, counts its characters and words, and fingerprints an optional file.")
@@ -44,6 +47,9 @@ public class EchoSkill implements Skill {
             .input(InputSpec.file("file").label("File")
                     .description("Any file up to 10 MB; it is described by size and SHA-256, not echoed.")
                     .maxBytes(MAX_FILE_BYTES))
+            .input(InputSpec.number("delayMs").label("Pause between words (ms)")
+                    .description("Slows the stream down so it can be watched or cancelled; 0 by default.")
+                    .range(0.0, (double) MAX_DELAY_MS))
             .output(OutputSpec.text("text", "text/plain", "the text, streamed word by word"))
             .output(OutputSpec.artifact("echo.txt", "text/plain", "the text, and a line describing the file"))
             .output(OutputSpec.result("text", "the text"))
@@ -84,6 +90,7 @@ public class EchoSkill implements Skill {
             sink.next(SkillEvent.progress(10, "reading input"));
             String text = input.requireText("text");
             Optional<Media> file = input.file("file");
+            long delayMs = input.number("delayMs").map(Number::longValue).orElse(0L);
 
             for (String piece : Words.pieces(text)) {
                 cancellation.throwIfCancelled();
@@ -91,6 +98,9 @@ public class EchoSkill implements Skill {
                     return;
                 }
                 sink.next(SkillEvent.delta(piece));
+                if (delayMs > 0) {
+                    pause(delayMs, cancellation);
+                }
             }
 
             sink.next(SkillEvent.progress(60, "counting words"));
@@ -122,6 +132,16 @@ public class EchoSkill implements Skill {
             sink.next(SkillEvent.result(result));
             sink.complete();
         });
+    }
+
+    /** Sleeps, waking early when the run is cancelled. */
+    static void pause(long millis, CancellationSignal cancellation) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        cancellation.throwIfCancelled();
     }
 
     /** The line echo.txt gives a file. */

@@ -120,6 +120,7 @@ public class SecurityConfiguration {
                         .pathMatchers("/api/**").authenticated()
                         .anyExchange().permitAll())
                 .formLogin(form -> form
+                        .loginPage("/login")
                         .authenticationSuccessHandler((exchange, authentication) -> Callers.callerOf(authentication)
                                 .doOnNext(caller -> audit.record(new AuditLog.Entry(caller.tenantId(), caller.userId(),
                                         "login.success", "session", "success",
