@@ -5,7 +5,7 @@ import { mountShell } from '/ui/portal/shell.js';
 
 i18n.add('en', {
   'plugins.title': 'Plugins', 'install.title': 'Install or upgrade a plugin', 'install.drop': 'Drop a plugin archive (.zip) here or choose one',
-  'install.done': 'Installed {id} {version}', 'enable': 'Enable', 'disable': 'Disable', 'uninstall': 'Uninstall',
+  'install.done': 'Installed {id} {version}', 'upgrade': 'Replace the installed version {version} with this archive', 'enable': 'Enable', 'disable': 'Disable', 'uninstall': 'Uninstall',
   'uninstall.confirm': 'Uninstall {id}? Its runs stay; its settings and storage are kept unless you purge them.',
   'settings': 'Settings', 'save': 'Save', 'saved': 'Saved', 'grants': 'Capabilities', 'declared': 'asks for', 'granted': 'granted',
   'signed.by': 'signed by {signer}', 'unsigned': 'unsigned', 'sensitive': 'sensitive: every run is audited', 'bundled': 'bundled',
@@ -23,7 +23,7 @@ i18n.add('en', {
 });
 i18n.add('zh', {
   'plugins.title': '插件', 'install.title': '安装或升级插件', 'install.drop': '将插件包（.zip）拖放到此处或选择文件',
-  'install.done': '已安装 {id} {version}', 'enable': '启用', 'disable': '停用', 'uninstall': '卸载',
+  'install.done': '已安装 {id} {version}', 'upgrade': '用此安装包替换已安装的 {version} 版本', 'enable': '启用', 'disable': '停用', 'uninstall': '卸载',
   'uninstall.confirm': '卸载 {id}？运行记录会保留；除非清除，设置和存储也会保留。',
   'settings': '设置', 'save': '保存', 'saved': '已保存', 'grants': '能力授权', 'declared': '申请', 'granted': '已授予',
   'signed.by': '签名者 {signer}', 'unsigned': '未签名', 'sensitive': '敏感：每次运行都会审计', 'bundled': '内置',
@@ -70,13 +70,21 @@ function guard(render) {
 
 // ------------------------------------------------------------------------------------------- plugins
 
+// The cards are refreshed on their own after an action, so the install section keeps its message.
+async function refreshCards() {
+  const cards = document.getElementById('plugin-cards');
+  if (!cards) return pluginsView();
+  const plugins = await api('/api/plugins');
+  cards.replaceChildren(...plugins.map((p) => pluginCard(p, me && me.role === 'admin')));
+}
+
 const pluginsView = guard(async () => {
   const plugins = await api('/api/plugins');
   const message = el('div', { id: 'install-message', 'aria-live': 'polite' });
   const bar = el('progress', { max: 100, value: 0, hidden: true, 'aria-label': 'upload progress' });
   const chooser = el('input', { type: 'file', id: 'plugin-file', accept: '.zip,application/zip' });
   const zone = el('label', { class: 'atr-drop', for: 'plugin-file' }, el('span', {}, t('install.drop')), chooser);
-  async function install(file) {
+  async function install(file, upgrade = false) {
     if (!file) return;
     message.replaceChildren();
     bar.hidden = false;
@@ -84,16 +92,22 @@ const pluginsView = guard(async () => {
     const form = new FormData();
     form.append('file', file, file.name);
     try {
-      const installed = await upload('/api/plugins', form, { onProgress: (p) => { bar.value = p; } });
+      const installed = await upload('/api/plugins' + (upgrade ? '?upgrade=true' : ''), form, { onProgress: (p) => { bar.value = p; } });
       message.replaceChildren(el('p', { class: 'ok' }, t('install.done', { id: installed.id, version: installed.version })));
-      setTimeout(() => pluginsView(), 600);
+      await refreshCards();
     } catch (error) {
       message.replaceChildren(problemView(error));
+      // Same id as an installed plugin: offer to replace it (the server puts the old one back if this fails).
+      if (error.problem && error.problem.code === 'plugin-already-installed') {
+        message.appendChild(el('button', { type: 'button', id: 'upgrade', onclick: () => install(file, true) },
+          t('upgrade', { version: error.problem.installedVersion || '' })));
+      }
     } finally {
       bar.hidden = true;
     }
   }
-  chooser.addEventListener('change', () => install(chooser.files[0]));
+  // Cleared after each pick, so choosing the same file again (an upgrade) is seen as a new choice.
+  chooser.addEventListener('change', () => { const file = chooser.files[0]; chooser.value = ''; install(file); });
   zone.addEventListener('dragover', (e) => { e.preventDefault(); zone.classList.add('over'); });
   zone.addEventListener('dragleave', () => zone.classList.remove('over'));
   zone.addEventListener('drop', (e) => { e.preventDefault(); zone.classList.remove('over'); install(e.dataTransfer.files[0]); });
@@ -108,7 +122,7 @@ function pluginCard(plugin, admin) {
   const act = (path, method = 'POST') => async () => {
     try {
       await api(path, { method });
-      pluginsView();
+      await refreshCards();
     } catch (error) {
       details.replaceChildren(problemView(error));
     }

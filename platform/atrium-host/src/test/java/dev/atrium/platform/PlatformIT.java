@@ -424,4 +424,33 @@ class PlatformIT {
             }
         };
     }
+
+    @Test
+    void servesAPluginsOwnPageWithContentTypesAndRevalidationButNothingOutsideItsFolder() {
+        WebTestClient anonymous = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        anonymous.get().uri("/plugins/hello").exchange().expectStatus().isPermanentRedirect()
+                .expectHeader().location("/plugins/hello/");
+        anonymous.get().uri("/plugins/hello/").exchange().expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectBody(String.class).value(html -> assertThat(html).contains("/ui/kit/atrium.css"));
+        String etag = anonymous.get().uri("/plugins/hello/hello.js").exchange().expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.parseMediaType("text/javascript"))
+                .expectHeader().valueMatches("Cache-Control", ".*no-cache.*")
+                .returnResult(String.class).getResponseHeaders().getETag();
+        assertThat(etag).isNotBlank();
+        anonymous.get().uri("/plugins/hello/hello.js").header("If-None-Match", etag).exchange()
+                .expectStatus().isNotModified();
+        // The archive's plugin.properties and jars are not part of the page.
+        anonymous.get().uri("/plugins/hello/%2e%2e/plugin.properties").exchange().expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        anonymous.get().uri("/plugins/hello/..%2fplugin.properties").exchange().expectStatus().isBadRequest();
+        anonymous.get().uri("/plugins/hello/missing.js").exchange().expectStatus().isNotFound()
+                .expectBody().jsonPath("$.code").isEqualTo("page-not-found");
+        anonymous.get().uri("/plugins/nope/").exchange().expectStatus().isNotFound()
+                .expectBody().jsonPath("$.code").isEqualTo("plugin-not-found");
+        anonymous.get().uri("/skills/hello/echo").exchange().expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML);
+        anonymous.get().uri("/ui/kit/atrium.js").exchange().expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.parseMediaType("text/javascript"));
+    }
 }

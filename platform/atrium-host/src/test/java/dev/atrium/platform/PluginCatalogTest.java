@@ -75,6 +75,42 @@ class PluginCatalogTest {
         catalog.destroy();
     }
 
+    @Test
+    void upgradesAPluginAndPutsThePreviousVersionBackWhenTheNewOneFails() throws Exception {
+        SkillRegistry registry = new SkillRegistry();
+        PluginCatalog catalog = start(registry);
+        catalog.install(TestPluginArchive.plugin("lab").version("1.0.0").extensions(SleepSkill.class)
+                .writeTo(uploads), java.util.Set.of());
+
+        // A plain upload of an installed id is refused; an upgrade replaces it.
+        assertThatThrownBy(() -> catalog.install(TestPluginArchive.plugin("lab").version("1.1.0")
+                .extensions(SleepSkill.class, CrashSkill.class).writeTo(uploads)))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.code()).isEqualTo("plugin-already-installed"));
+        InstalledPlugin upgraded = catalog.install(TestPluginArchive.plugin("lab").version("1.1.0")
+                .extensions(SleepSkill.class, CrashSkill.class).writeTo(uploads), null, true);
+        assertThat(upgraded.archive().version()).isEqualTo("1.1.0");
+        assertThat(registry.skillsOf("lab")).hasSize(2);
+        // The administrator had granted nothing: the upgrade does not grant anything either.
+        assertThat(catalog.grantsOf("lab").names()).isEmpty();
+        assertThat(java.nio.file.Files.list(home.resolve("plugins")).map(p -> p.getFileName().toString())
+                .filter(n -> n.startsWith("lab-"))).containsExactlyInAnyOrder("lab-1.1.0.zip", "lab-1.1.0");
+
+        // A version that cannot start leaves 1.1.0 installed and running.
+        assertThatThrownBy(() -> catalog.install(TestPluginArchive.plugin("lab").version("2.0.0")
+                .extensions(HangingSkill.class).writeTo(uploads), null, true))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.code()).isEqualTo("plugin-failed-to-start"));
+        assertThat(catalog.find("lab")).get().satisfies(p -> {
+            assertThat(p.archive().version()).isEqualTo("1.1.0");
+            assertThat(p.state()).isEqualTo(InstalledPlugin.State.STARTED);
+        });
+        assertThat(registry.find("lab", "sleep")).isPresent();
+        catalog.destroy();
+
+        PluginCatalog restarted = start(new SkillRegistry());
+        assertThat(restarted.find("lab")).get().extracting(p -> p.archive().version()).isEqualTo("1.1.0");
+        restarted.destroy();
+    }
+
     private PluginCatalog start(SkillRegistry registry) throws Exception {
         AtriumProperties properties = new AtriumProperties(home, null,
                 new AtriumProperties.Plugins(true, Map.of(), Duration.ofSeconds(1), false,

@@ -141,21 +141,99 @@ public class PluginCatalog implements InitializingBean, DisposableBean {
      * @param grant the capabilities to grant, or {@code null} for all it declares
      */
     public synchronized InstalledPlugin install(Path upload, Set<String> grant) {
+        return install(upload, grant, false);
+    }
+
+    /**
+     * Installs and starts an uploaded archive, or with {@code upgrade} replaces the installed plugin of the
+     * same id. An upgrade is all or nothing: when the new version fails to install or start, the previous
+     * one is put back as it was and the problem says why. Without an explicit grant the upgrade keeps the
+     * previous grants; a capability the new version asks for first stays ungranted until an administrator
+     * grants it.
+     *
+     * @param grant the capabilities to grant, or {@code null} for all it declares (for an upgrade: as before)
+     */
+    public synchronized InstalledPlugin install(Path upload, Set<String> grant, boolean upgrade) {
         try {
             // The platform's own bundled archives are trusted as bundled, even when an admin uploads one back.
             PluginArchive archive = inspector.inspect(upload, bundledChecksums().contains(checksum(upload)));
-            if (installed.containsKey(archive.id())) {
+            InstalledPlugin previous = installed.get(archive.id());
+            if (previous != null && !upgrade) {
                 throw ProblemException.conflict("plugin-already-installed", "Plugin already installed",
                         "plugin '" + archive.id() + "' is already installed (version "
-                                + installed.get(archive.id()).archive().version() + "); delete it first")
-                        .with("plugin", archive.id());
+                                + previous.archive().version() + "); upload it with ?upgrade=true to replace it")
+                        .with("plugin", archive.id()).with("installedVersion", previous.archive().version());
             }
             checkGrant(archive, grant);
-            InstalledPlugin plugin = installArchive(archive, false);
-            writeGrant(archive.id(), grant);
+            if (previous == null) {
+                InstalledPlugin plugin = installArchive(archive, false);
+                writeGrant(archive.id(), grant);
+                return plugin;
+            }
+            Set<String> kept = grant != null ? grant : keptGrant(previous, archive);
+            InstalledPlugin plugin = replace(previous, archive);
+            writeGrant(archive.id(), kept);
+            // An upgraded plugin runs, whatever state the previous version was left in.
+            TreeSet<String> disabledIds = readDisabled();
+            if (disabledIds.remove(archive.id())) {
+                writeDisabled(disabledIds);
+            }
+            log.info("Upgraded plugin {} {} -> {}", archive.id(), previous.archive().version(), archive.version());
             return plugin;
         } finally {
             deleteQuietly(upload);
+        }
+    }
+
+    /** The previous grants narrowed to what the new version declares; null (everything) only if it was so and nothing is new. */
+    private Set<String> keptGrant(InstalledPlugin previous, PluginArchive next) {
+        Set<String> before = grantsOf(previous.id()).names();
+        boolean hadAll = readGrants().getProperty(previous.id()) == null;
+        boolean asksForMore = !previous.archive().capabilities().names().containsAll(next.capabilities().names());
+        if (hadAll && !asksForMore) {
+            return null;
+        }
+        Set<String> kept = new TreeSet<>(before);
+        kept.retainAll(next.capabilities().names());
+        return kept;
+    }
+
+    /** Swaps the running plugin for the new archive; on any failure the previous one is restored and started. */
+    private InstalledPlugin replace(InstalledPlugin previous, PluginArchive next) {
+        Path oldFile = previous.archive().file();
+        Path backup = stagingDir.resolve(previous.id() + "-previous-" + System.nanoTime() + ".zip");
+        boolean wasStarted = previous.state() == InstalledPlugin.State.STARTED;
+        if (wasStarted) {
+            stop(previous.id());
+        }
+        try {
+            Files.createDirectories(stagingDir);
+            Files.move(oldFile, backup, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            if (wasStarted) {
+                installed.put(previous.id(), start(previous));
+            }
+            throw new UncheckedIOException("cannot set the installed version aside", e);
+        }
+        try {
+            InstalledPlugin plugin = installArchive(next, previous.bundled());
+            removeFiles(backup);
+            if (!oldFile.equals(plugin.archive().file())) {
+                removeFiles(oldFile);
+            }
+            return plugin;
+        } catch (RuntimeException failure) {
+            try {
+                removeFiles(oldFile);
+                Files.move(backup, oldFile, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                failure.addSuppressed(e);
+            }
+            InstalledPlugin restored = wasStarted ? start(previous) : previous;
+            installed.put(previous.id(), restored);
+            log.warn("Upgrade of plugin {} to {} failed; version {} is back: {}", previous.id(), next.version(),
+                    previous.archive().version(), failure.getMessage());
+            throw failure;
         }
     }
 

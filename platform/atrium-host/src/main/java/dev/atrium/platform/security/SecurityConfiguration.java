@@ -27,6 +27,7 @@ import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationFailureHandler;
@@ -156,6 +157,16 @@ public class SecurityConfiguration {
                         .referrerPolicy(referrer -> referrer.policy(
                                 ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .build();
+    }
+
+    /**
+     * Requests the firewall refuses (encoded dots or slashes, odd methods) get a problem like any other bad
+     * input, not an empty 400.
+     */
+    @Bean
+    ServerExchangeRejectedHandler rejectedRequests(JsonMapper json) {
+        return (exchange, rejected) -> problem(exchange, json, HttpStatus.BAD_REQUEST, "bad-path", "Bad request",
+                "the request was refused before it reached the platform: " + rejected.getMessage());
     }
 
     /** Makes the CSRF token (a lazy value) materialise, so every page load sets the XSRF-TOKEN cookie. */

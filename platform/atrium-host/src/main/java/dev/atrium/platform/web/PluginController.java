@@ -71,7 +71,10 @@ public class PluginController {
                 ProblemException.notFound("plugin-not-found", "no plugin '" + id + "' is installed"))));
     }
 
-    /** Installs an archive sent as a multipart {@code file} part or as the raw request body. */
+    /**
+     * Installs an archive sent as a multipart {@code file} part or as the raw request body; with
+     * {@code ?upgrade=true} it replaces the installed plugin of the same id (all or nothing).
+     */
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     public Mono<ResponseEntity<Map<String, Object>>> uploadMultipart(ServerWebExchange exchange) {
         Set<String> grant = grantParameter(exchange);
@@ -184,8 +187,9 @@ public class PluginController {
                                     + maxArchiveBytes + " bytes");
                         }
                     });
+                    boolean upgrade = "true".equalsIgnoreCase(exchange.getRequest().getQueryParams().getFirst("upgrade"));
                     return DataBufferUtils.write(bounded, staged)
-                            .then(blocking(() -> catalog.install(staged, grant)))
+                            .then(blocking(() -> catalog.install(staged, grant, upgrade)))
                             .onErrorResume(error -> blocking(() -> Files.deleteIfExists(staged))
                                     .then(Mono.error(error)));
                 })

@@ -125,6 +125,14 @@ class PortalBrowserIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-plugin=hello]"), "started"));
         screenshot("02-installed");
 
+        // The same id again is refused with the reason, and the page offers to upgrade instead.
+        browser.findElement(By.id("plugin-file")).sendKeys(helloArchive().toString());
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("upgrade")));
+        assertThat(browser.findElement(By.cssSelector("#install-message .atr-problem")).getText()).contains("already installed");
+        browser.findElement(By.id("upgrade")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("install-message"), "Installed hello"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-plugin=hello]"), "started"));
+
         // A refused upload shows the problem, and nothing changes.
         Path junk = Files.writeString(home.resolve("not-a-plugin.zip"), "this is no zip");
         browser.findElement(By.id("plugin-file")).sendKeys(junk.toString());
@@ -214,6 +222,13 @@ class PortalBrowserIT {
         browser.get(url("/#/admin"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("key-name")));
         screenshot("11-admin");
+
+        // The session ends (here: its cookie is gone); the next call says so instead of failing quietly.
+        browser.manage().deleteAllCookies();
+        js("location.hash = '#/runs';");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("expired")));
+        assertThat(browser.findElement(By.id("expired")).getText()).contains("Sign in");
+        screenshot("12-session-expired");
     }
 
     private static long size(Path file) {
@@ -229,7 +244,7 @@ class PortalBrowserIT {
         var resource = new PathMatchingResourcePatternResolver().getResources("classpath*:bundled-plugins/hello-*.zip")[0];
         Path file = home.resolve("hello-plugin.zip");
         try (InputStream in = resource.getInputStream()) {
-            Files.copy(in, file);
+            Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
         return file;
     }
