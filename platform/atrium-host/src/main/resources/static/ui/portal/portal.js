@@ -13,7 +13,7 @@ i18n.add('en', {
   'runs.title': 'Runs', 'filter': 'Filter', 'any': 'any', 'plugin': 'Plugin', 'skill': 'Skill', 'status': 'Status',
   'from': 'From', 'to': 'To', 'created': 'Created', 'duration': 'Duration', 'no.runs': 'No runs match.',
   'run.title': 'Run {id}', 'timeline': 'Events', 'error': 'Error',
-  'usage.title': 'Usage', 'days': 'Days', 'runs.per.day': 'Runs and model calls per day', 'tokens.per.day': 'Tokens per day',
+  'usage.title': 'Usage', 'days': 'Days', 'runs.per.day': 'Runs and model calls per day', 'tokens.per.day': 'Tokens per day', 'cost.per.day': 'Cost per day',
   'by.plugin': 'By plugin', 'by.provider': 'By provider', 'by.tenant': 'By tenant', 'cost': 'Cost',
   'admin.title': 'Administration', 'models': 'Model providers', 'check': 'Check health', 'playground': 'Playground',
   'message': 'Message', 'send': 'Send', 'keys': 'API keys', 'new.key': 'New key', 'name': 'Name', 'role': 'Role',
@@ -31,7 +31,7 @@ i18n.add('zh', {
   'runs.title': '运行记录', 'filter': '筛选', 'any': '全部', 'plugin': '插件', 'skill': '技能', 'status': '状态',
   'from': '起始', 'to': '截止', 'created': '创建时间', 'duration': '耗时', 'no.runs': '没有符合条件的运行。',
   'run.title': '运行 {id}', 'timeline': '事件', 'error': '错误',
-  'usage.title': '用量', 'days': '天数', 'runs.per.day': '每日运行与模型调用', 'tokens.per.day': '每日令牌数',
+  'usage.title': '用量', 'days': '天数', 'runs.per.day': '每日运行与模型调用', 'tokens.per.day': '每日令牌数', 'cost.per.day': '每日费用',
   'by.plugin': '按插件', 'by.provider': '按提供方', 'by.tenant': '按租户', 'cost': '费用',
   'admin.title': '管理', 'models': '模型提供方', 'check': '检查状态', 'playground': '试用',
   'message': '消息', 'send': '发送', 'keys': 'API 密钥', 'new.key': '新建密钥', 'name': '名称', 'role': '角色',
@@ -308,12 +308,13 @@ const usageView = guard(async (params) => {
   daysSelect.value = String(days);
   const runsChart = el('div', { class: 'atr-chart', id: 'chart-runs', role: 'img', 'aria-label': t('runs.per.day') });
   const tokensChart = el('div', { class: 'atr-chart', id: 'chart-tokens', role: 'img', 'aria-label': t('tokens.per.day') });
+  const costChart = el('div', { class: 'atr-chart', id: 'chart-cost', role: 'img', 'aria-label': t('cost.per.day') });
   const costOf = (row) => Object.entries(row.cost || {}).map(([currency, amount]) => `${amount} ${currency}`).join(', ') || '0';
   const table = (key, rows) => grid([key, t('runs.title'), 'calls', 'input tokens', 'output tokens', t('cost')],
     rows.map((r) => [r[key], r.runs, r.calls, r.inputTokens, r.outputTokens, costOf(r)]));
   view.replaceChildren(el('h1', {}, t('usage.title')),
     el('div', { class: 'atr-toolbar' }, el('label', { for: 'usage-days' }, t('days')), daysSelect),
-    section(t('runs.per.day'), runsChart), section(t('tokens.per.day'), tokensChart),
+    section(t('runs.per.day'), runsChart), section(t('tokens.per.day'), tokensChart), section(t('cost.per.day'), costChart),
     section(t('by.plugin'), table('plugin', usage.byPlugin)), section(t('by.provider'), table('provider', usage.byProvider)),
     section(t('by.tenant'), table('tenant', usage.byTenant)));
   // ECharts is large: loaded only on this page.
@@ -328,8 +329,14 @@ const usageView = guard(async (params) => {
   tokens.setOption({ animation: false, tooltip: { trigger: 'axis' }, legend: {}, xAxis: { type: 'category', data: daysAxis }, yAxis: { type: 'value' },
     series: [{ name: 'input', type: 'line', stack: 'tokens', areaStyle: {}, data: usage.byDay.map((d) => d.inputTokens) },
       { name: 'output', type: 'line', stack: 'tokens', areaStyle: {}, data: usage.byDay.map((d) => d.outputTokens) }] });
+  // Cost is kept per currency (never converted): one line each.
+  const currencies = [...new Set(usage.byDay.flatMap((d) => Object.keys(d.cost || {})))];
+  const cost = echarts.init(costChart, dark);
+  cost.setOption({ animation: false, tooltip: { trigger: 'axis' }, legend: {}, xAxis: { type: 'category', data: daysAxis }, yAxis: { type: 'value' },
+    series: (currencies.length ? currencies : ['USD']).map((currency) => ({ name: currency, type: 'line',
+      data: usage.byDay.map((d) => Number((d.cost || {})[currency] || 0)) })) });
   runsChart.dataset.rendered = String(usage.byDay.length);
-  addEventListener('resize', () => { runs.resize(); tokens.resize(); });
+  addEventListener('resize', () => { runs.resize(); tokens.resize(); cost.resize(); });
 });
 
 // --------------------------------------------------------------------------------------------- admin

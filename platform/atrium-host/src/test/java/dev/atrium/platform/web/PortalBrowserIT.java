@@ -218,6 +218,11 @@ class PortalBrowserIT {
         assertThat(Integer.parseInt(browser.findElement(By.id("chart-runs")).getDomAttribute("data-rendered"))).isPositive();
         assertThat(browser.findElement(By.cssSelector("main")).getText()).contains("hello");
         screenshot("10-usage");
+        // Down to a phone's width the page still lays out.
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        wait.until(d -> ((Number) js("return document.documentElement.scrollWidth")).intValue() <= 400);
+        screenshot("10-usage-phone");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
 
         browser.get(url("/#/admin"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("key-name")));
