@@ -93,7 +93,8 @@ final class DraftChecks {
      * doubt by the cited sentences' own words; drops it when it cites none.
      */
     static int enforceNegation(Draft draft, Map<String, SourceSentence> sources, List<String> warnings) {
-        String all = sources.values().stream().map(SourceSentence::text).collect(Collectors.joining("\n"));
+        Map<String, String> asserted = assertions(new ArrayList<>(sources.values()));
+        String all = String.join("\n", new java.util.LinkedHashSet<>(asserted.values()));
         int violations = 0;
         for (Draft.Section section : draft.sections()) {
             List<Draft.Statement> statements = section.statements();
@@ -102,8 +103,10 @@ final class DraftChecks {
                 if (st.sources().stream().anyMatch(id -> id.startsWith("L"))) {
                     continue;
                 }
-                String cited = st.sources().stream().map(sources::get).filter(java.util.Objects::nonNull)
-                        .map(SourceSentence::text).collect(Collectors.joining("\n"));
+                String cited = st.sources().stream().map(asserted::get).filter(java.util.Objects::nonNull).distinct()
+                        .collect(Collectors.joining("\n"));
+                String citedWords = st.sources().stream().map(sources::get).filter(java.util.Objects::nonNull)
+                        .map(SourceSentence::text).collect(Collectors.joining(" "));
                 List<Negation.Violation> found = new ArrayList<>(Negation.violations(st.text(), cited.isEmpty() ? all : cited));
                 if (found.isEmpty() && !cited.isEmpty()) {
                     found.addAll(Negation.violations(st.text(), all));
@@ -119,11 +122,34 @@ final class DraftChecks {
                 if (cited.isEmpty()) {
                     statements.remove(i--);
                 } else {
-                    statements.set(i, new Draft.Statement(cited.replace('\n', ' ').strip(), st.sources()));
+                    statements.set(i, new Draft.Statement(citedWords.strip(), st.sources()));
                 }
             }
         }
         return violations;
+    }
+
+    /**
+     * What each source sentence asserts: its own words, except that a clinician's yes/no question and the patient's
+     * answer both assert "Denies …" or "Reports …" (a bare "No." says nothing by itself).
+     */
+    static Map<String, String> assertions(List<SourceSentence> sentences) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < sentences.size(); i++) {
+            SourceSentence s = sentences.get(i);
+            out.putIfAbsent(s.id(), s.text());
+            if (s.question() && i + 1 < sentences.size() && sentences.get(i + 1).fromPatient()) {
+                SourceSentence answer = sentences.get(i + 1);
+                int yes = Phrasing.answer(answer.text());
+                boolean chinese = s.text().codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+                if (yes != 0) {
+                    String composed = Phrasing.answered(Phrasing.questionTopic(s.text(), chinese), yes, chinese);
+                    out.put(s.id(), composed);
+                    out.put(answer.id(), composed);
+                }
+            }
+        }
+        return out;
     }
 
     /** A statement that gives a lab a value the data does not have is replaced by the lab's own line. */

@@ -94,7 +94,7 @@ final class PhiGuard {
                     + "|(?<![\\d年])\\d{1,2}月\\d{1,2}[日号]");
     private static final Pattern DATE_CUE = Pattern.compile(
             "(?:dob|d\\.o\\.b\\.?|date of birth|birth ?date|born on|admitted on|discharged on|出生日期|生日|入院日期|出院日期)"
-                    + "\\s*(?:is|:|：)?\\s*([0-9][0-9/.\\-年月日号]{5,})", I);
+                    + "\\s*(?:is|:|：)?\\s*([0-9][0-9/.\\-年月日号]{4,}[0-9日号])", I);
 
     private static final Pattern AGE = Pattern.compile(
             "\\b(9\\d|1[0-2]\\d)(?=\\s*(?:-|\\s)?\\s*(?:years?|yrs?|y/?o\\b|y\\.o\\.|year-old|-year-old))"
@@ -105,9 +105,9 @@ final class PhiGuard {
     private static final String STATES = "AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|"
             + "NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC";
     private static final Pattern STREET = Pattern.compile(
-            "\\b\\d{1,6}\\s+(?:[A-Za-z0-9.'-]+\\s+){0,4}?(?i:street|avenue|road|boulevard|lane|drive|court|terrace|circle|highway|"
+            "(?<![\\d/.-])\\b\\d{1,6}\\s+(?:(?!(?i:at|on|in|to|and|of|the|for|with|from|by|is|was)\\b)[A-Za-z0-9.'-]+\\s+){0,4}?(?i:street|avenue|road|boulevard|lane|drive|court|terrace|circle|highway|"
                     + "parkway|place|square|way)\\b(?:,?\\s+(?i:apt|apartment|suite|ste|unit|#)\\.?\\s*[A-Za-z0-9-]+)?"
-                    + "|\\b\\d{1,6}\\s+(?:[A-Z][A-Za-z0-9.'-]*\\s+){1,4}(?:St|Ave|Rd|Blvd|Ln|Dr|Ct|Pl|Ter|Cir|Hwy|Pkwy|Sq)\\b\\.?"
+                    + "|(?<![\\d/.-])\\b\\d{1,6}\\s+(?:[A-Z][A-Za-z0-9.'-]*\\s+){1,4}(?:St|Ave|Rd|Blvd|Ln|Dr|Ct|Pl|Ter|Cir|Hwy|Pkwy|Sq)\\b\\.?"
                     + "(?:,?\\s+(?i:apt|apartment|suite|ste|unit|#)\\.?\\s*[A-Za-z0-9-]+)?");
     private static final Pattern CITY_STATE_ZIP = Pattern.compile(
             "\\b([A-Z][a-z]+(?:\\s[A-Z][a-z]+)?),\\s*(?:" + STATES + ")\\b(?:\\s+(\\d{5}(?:-\\d{4})?))?");
