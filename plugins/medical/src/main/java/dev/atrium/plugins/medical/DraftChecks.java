@@ -145,7 +145,8 @@ final class DraftChecks {
                 if (yes != 0) {
                     String composed = Phrasing.answered(Phrasing.questionTopic(s.text(), chinese), yes, chinese);
                     out.put(s.id(), composed);
-                    out.put(answer.id(), composed);
+                    // An answer that goes on ("yeah, they took my gallbladder out") asserts its own words too.
+                    out.put(answer.id(), composed + "\n" + answer.text());
                 }
             }
         }

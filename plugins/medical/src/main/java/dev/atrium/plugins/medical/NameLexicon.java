@@ -71,6 +71,9 @@ final class NameLexicon {
             this these those there here it its he she they them his her their we you your our my me i said says
             told asked thinks thought wants will recommended recommends ordered says office visit appointment
             today tomorrow yesterday again also just only already still who what when where why how which
+            there everyone everybody all sir madam maam guys folks doc team back much very well good great fine
+            not nothing okay ok sure thanks morning afternoon evening night come please let now i i'm im
+            mr mrs ms miss mx dr prof mister missus professor
             """);
 
     /** The 100 most frequent Chinese surnames (single characters) and common two-character ones. */

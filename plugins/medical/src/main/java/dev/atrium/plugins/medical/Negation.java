@@ -131,7 +131,8 @@ final class Negation {
     }
 
     private static void enClause(String clause, Findings f) {
-        String lower = clause.toLowerCase(Locale.ROOT);
+        // "No, I have this leg swelling": a bare yes or no before a comma answers a question; it opens no scope.
+        String lower = clause.toLowerCase(Locale.ROOT).replaceFirst("^\\s*(?:no|nope|nah|yes|yeah|yep)\\s*,\\s*", "");
         Matcher neg = NEGATION_EN.matcher(lower);
         Matcher unc = UNCERTAIN_EN.matcher(lower);
         int negAt = neg.find() ? neg.start() : Integer.MAX_VALUE;

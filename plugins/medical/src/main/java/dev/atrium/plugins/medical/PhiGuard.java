@@ -49,7 +49,7 @@ final class PhiGuard {
     private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
     private static final Pattern URL = Pattern.compile(
             "(?:https?://|www\\.)[^\\s<>\"，。）)]+|\\b[a-z0-9-]+\\.(?:com|org|net|edu|gov|io|cn|health)(?:/[^\\s，。]*)?\\b", I);
-    private static final Pattern IPV4 = Pattern.compile("(?<![\\d.])(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})(?![\\d.])");
+    private static final Pattern IPV4 = Pattern.compile("(?<![\\d.])(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})(?!\\d|\\.\\d)");
     private static final Pattern IPV6 = Pattern.compile("(?<![\\w:])(?:[0-9a-f]{1,4}:){3,7}[0-9a-f]{1,4}(?![\\w:])", I);
     private static final Pattern SSN = Pattern.compile("(?<!\\d)\\d{3}-\\d{2}-\\d{4}(?!\\d)"
             + "|(?:ssn|social security(?: number| no\\.?)?)\\s*(?:is|:|#)?\\s*(\\d{9})(?!\\d)", I);
@@ -125,6 +125,15 @@ final class PhiGuard {
             "\\b(?:(?i:mr|mrs|ms|miss|mx|dr|prof)\\.?|(?i:doctor|professor|nurse|mister|missus))\\s+([A-Za-z][A-Za-z'-]+)(?:\\s+([A-Z][A-Za-z'-]+))?");
     private static final Pattern NAME_CUE = Pattern.compile(
             "\\b(?:(?i:my name is|name is|named|called|patient name|name)\\s*:?\\s+|(?i:name):\\s*)([A-Za-z][A-Za-z'-]+)(?:\\s+([A-Za-z][A-Za-z'-]+))?");
+    /** A greeting or a relation names the person next to it: "Hello Keiko", "my husband Aurelio Okafor". */
+    private static final Pattern GREETING_OR_RELATION = Pattern.compile(
+            "\\b(?:(?i:hello|hi|hey|good morning|good afternoon|good evening|thanks|thank you|dear|welcome|bye|goodbye)\\s*,?\\s+"
+                    + "|(?i:my|her|his|your|their|the patient's)\\s+(?i:husband|wife|son|daughter|mother|father|brother|sister|"
+                    + "partner|friend|neighbou?r|caregiver|grandson|granddaughter|boyfriend|girlfriend|fianc[eé]e?|aunt|uncle|"
+                    + "cousin|niece|nephew|mom|dad)\\s*,?\\s+)"
+                    + "([A-Z][A-Za-z'-]+)(?:\\s+([A-Z][A-Za-z'-]+))?"
+                    // "Patient: Dmitri Petrov" is a name field only with two capitalised words (not "Patient: Not great").
+                    + "|\\b(?i:patient|pt|name)\\s*:[ \\t]*([A-Z][a-z'-]+)[ \\t]+([A-Z][a-z'-]+)\\b");
     private static final Pattern SPEAKER = Pattern.compile("(?m)^\\s*\\[?([A-Za-z][A-Za-z'-]+(?:\\s[A-Za-z][A-Za-z'-]+)?)]?\\s*[:：]");
     private static final Pattern CAPITALISED_PAIR = Pattern.compile("\\b([A-Z][a-z'-]+)\\s+([A-Z][a-z'-]+)\\b");
     private static final Pattern WORD = Pattern.compile("\\b[A-Za-z][A-Za-z'-]+\\b");
@@ -132,6 +141,11 @@ final class PhiGuard {
     private static final String SURNAME_CLASS = "[" + NameLexicon.CHINESE_SURNAMES + "]";
     private static final Pattern CN_NAME_CUE = Pattern.compile(
             "(?:姓名|患者姓名|病人姓名|联系人|家属|患者|病人|病患|患儿|主治医师|主治医生|医师|签名|记录人)[:：]?\\s*("
+                    + SURNAME_CLASS + "[\\u4e00-\\u9fa5]{1,2})");
+    /** 您好 after a name, or a relative before it: "赵秀英，您好", "我女儿王建国陪我来的". */
+    private static final Pattern CN_GREETING_OR_RELATION = Pattern.compile(
+            "(" + SURNAME_CLASS + "[\\u4e00-\\u9fa5]{1,2}?)(?=[，,]?\\s*(?:您好|你好|早上好|下午好))"
+                    + "|(?:女儿|儿子|丈夫|妻子|爱人|老伴|母亲|父亲|妈妈|爸爸|哥哥|姐姐|弟弟|妹妹|孙子|孙女|朋友|邻居)("
                     + SURNAME_CLASS + "[\\u4e00-\\u9fa5]{1,2})");
     private static final Pattern CN_LABEL_NAME = Pattern.compile("(?:姓名|联系人|签名)[:：]\\s*([\\u4e00-\\u9fa5·]{2,5})");
     private static final Pattern CN_HONORIFIC = Pattern.compile(
@@ -345,6 +359,16 @@ final class PhiGuard {
                 names.add(both ? first + " " + second : first);
             }
         }
+        Matcher greeting = GREETING_OR_RELATION.matcher(text);
+        while (greeting.find()) {
+            boolean field = greeting.group(3) != null;
+            String first = field ? greeting.group(3) : greeting.group(1);
+            if (!NameLexicon.notAName(first) && !NameLexicon.isRole(first) && !sectionWord(first)) {
+                String second = field ? greeting.group(4) : greeting.group(2);
+                names.add(second != null && !NameLexicon.notAName(second) && !NameLexicon.isRole(second)
+                        ? first + " " + second : first);
+            }
+        }
         Map<String, Long> labels = new java.util.HashMap<>();
         Matcher speaker = SPEAKER.matcher(text);
         while (speaker.find()) {
@@ -375,6 +399,23 @@ final class PhiGuard {
         }
         chineseNames(text, names);
 
+        // A capitalised word just before a known surname is its given name ("the chart of Tobias Haddad").
+        for (String name : List.copyOf(names)) {
+            if (!hasHan(name) && !name.contains(" ") && Character.isUpperCase(name.charAt(0))) {
+                Matcher before = Pattern.compile("\\b([A-Z][a-z'-]+)\\s+" + Pattern.quote(name) + "\\b").matcher(text);
+                while (before.find()) {
+                    String given = before.group(1);
+                    if (!NameLexicon.notAName(given) && !NameLexicon.isRole(given) && !sectionWord(given)
+                            && !given.matches("(?i)mr|mrs|ms|miss|dr|prof|doctor|nurse|hello|hi|dear|patient")) {
+                        names.add(given + " " + name);
+                    }
+                }
+            }
+        }
+        // No token of a name is an everyday word or a contraction ("I'm"); O'Brien keeps its apostrophe.
+        names.removeIf(name -> !hasHan(name) && !knownNames.contains(name) && java.util.Arrays.stream(name.split("\\s+"))
+                .anyMatch(t -> NameLexicon.notAName(t) || t.contains("'") && !t.matches("[OD]'[A-Z][a-z]+")
+                        || t.matches("(?i)whenever|however|because|although|also|maybe|sometimes")));
         // Each name found once is removed everywhere, in its parts too ("Mr. Brian White" ... "Brian").
         Set<String> expanded = new LinkedHashSet<>(names);
         for (String name : names) {
@@ -411,6 +452,21 @@ final class PhiGuard {
         Matcher label = CN_LABEL_NAME.matcher(text);
         while (label.find()) {
             names.add(label.group(1));
+        }
+        Matcher greeting = CN_GREETING_OR_RELATION.matcher(text);
+        while (greeting.find()) {
+            if (greeting.group(1) != null && greeting.group(1).length() >= 2) {
+                names.add(greeting.group(1));
+            } else if (greeting.group(2) != null) {
+                String candidate = greeting.group(2);
+                for (int len = candidate.length(); len >= 2; len--) {
+                    String rest = text.substring(greeting.start(2) + len, Math.min(text.length(), greeting.start(2) + len + 2));
+                    if (CN_NAME_END.matcher(rest).find() || rest.matches("^[陪带送和跟].*")) {
+                        names.add(candidate.substring(0, len));
+                        break;
+                    }
+                }
+            }
         }
         for (Pattern pattern : List.of(CN_NAME_CUE, CN_SPEAKER)) {
             Matcher m = pattern.matcher(text);

@@ -432,8 +432,12 @@ public final class MedicalEval {
         int count = 0;
         for (Map<String, Object> section : (List<Map<String, Object>>) result.get("sections")) {
             for (Map<String, Object> st : (List<Map<String, Object>>) section.get("statements")) {
-                if (!Negation.violations((String) st.get("text"), source).isEmpty()) {
+                List<Negation.Violation> found = Negation.violations((String) st.get("text"), source);
+                if (!found.isEmpty()) {
                     count++;
+                    if (Boolean.getBoolean("atrium.eval.verbose")) {
+                        System.out.println("  negation violation: " + found.get(0) + " sources " + st.get("sources"));
+                    }
                 }
             }
         }
