@@ -96,15 +96,20 @@ public class DraftReportSkill implements Skill {
     public Flux<SkillEvent> run(SkillInput input, SkillContext context) {
         return Flux.create(sink -> {
             ReportTemplate template = ReportTemplate.of(input.text("reportType").orElse("visit-note"));
-            String sex = input.text("sex").filter(s -> !s.equals("unspecified")).orElse("");
+            String givenSex = input.text("sex").filter(s -> !s.equals("unspecified")).orElse("");
             Long age = input.number("age").map(Double::longValue).orElse(null);
             List<String> names = DeidentifySkill.names(input.text("patientName").orElse(""));
             List<String> warnings = new ArrayList<>();
 
             sink.next(SkillEvent.progress(5, "reading the material"));
-            Material material = material(input, context, sex, warnings);
+            Material material = material(input, context, givenSex, warnings);
+            String sex = givenSex;
             context.cancellation().throwIfCancelled();
             boolean chinese = "zh".equals(ClinicalFiles.language(input.text("language").orElse("auto"), material.allText()));
+            if (sex.isEmpty()) {
+                // Pronouns of the note follow the sex the clinician states ("a 58-year-old male"); never guessed otherwise.
+                sex = statedSex(material.allText());
+            }
 
             List<SourceSentence> sentences = material.sentences();
             Map<String, SourceSentence> byId = new LinkedHashMap<>();
@@ -278,6 +283,18 @@ public class DraftReportSkill implements Skill {
             throw new BadInputException("labs", file.name() + " has no table with test and value columns");
         }
         return labs;
+    }
+
+    private static final java.util.regex.Pattern STATED_SEX = java.util.regex.Pattern.compile(
+            "(?i)\\b\\d{1,3}[- ]?(?:year|yr)s?[- ]?old (male|man|gentleman|boy|female|woman|lady|girl)\\b|(男|女)性?[，,]\\s*\\d{1,3}岁");
+
+    static String statedSex(String text) {
+        java.util.regex.Matcher m = STATED_SEX.matcher(text);
+        if (!m.find()) {
+            return "";
+        }
+        String word = (m.group(1) != null ? m.group(1) : m.group(2)).toLowerCase(Locale.ROOT);
+        return word.matches("male|man|gentleman|boy|男") ? "male" : "female";
     }
 
     private static String patientLine(Long age, String sex, boolean chinese) {

@@ -53,6 +53,9 @@ final class OfflineDrafter {
                 }
                 continue;
             }
+            if (!chinese && Phrasing.PLEASANTRY.matcher(s.text()).matches() && OfflineDrafter.wordCount(s.text(), false) < 12) {
+                continue;
+            }
             Topic topic = Topic.of(s.text());
             if (topic == null) {
                 if (dialogue && !s.speaker().isEmpty() && !s.speaker().equals("other")) {

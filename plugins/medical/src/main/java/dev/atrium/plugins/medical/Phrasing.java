@@ -19,6 +19,13 @@ final class Phrasing {
             "(?i)(?:^|(?<=[\\s,]))(?:okay|ok|alright|all right|well|yeah|yes|so|like|oh|anyway|basically|actually|right|now)\\s*,\\s*");
     private static final Pattern LEADING = Pattern.compile("(?i)^(?:\\s*(?:and|but|so|now|then|also|okay|well|because)\\b\\s*,?)+");
     private static final Pattern REPEAT = Pattern.compile("(?i)\\b(\\w+)(?:\\s*,?\\s+\\1\\b)+");
+    /** Commands to a dictation assistant ("hey dragon, show me the chest x-ray"): not part of the visit. */
+    private static final Pattern WAKE_WORDS = Pattern.compile("(?i)\\b(?:hey|okay|ok),?\\s+(?:dragon|dax|siri|alexa)\\b[?,.!]*\\s*"
+            + "(?:(?:show|pull up|open|bring up) me\\s+[^.?!]*[.?!]?)?");
+    /** Greetings and pleasantries carry nothing clinical. */
+    static final Pattern PLEASANTRY = Pattern.compile("(?i)^\\W*(?:hi|hello|hey|good (?:morning|afternoon|evening)|"
+            + "(?:it's |it is )?(?:good|nice|great) to (?:see|meet) you|how are you|thank you|thanks|bye|goodbye|take care|"
+            + "you're welcome|see you)\\b.*");
     private static final Pattern ZH_FILLERS = Pattern.compile("嗯+|啊+|呃+|哦+|那个|就是说|然后呢|对吧");
     private static final Set<String> MODAL = Set.of("can", "could", "will", "would", "should", "may", "might", "must",
             "did", "was", "had", "used", "never", "always", "just", "also", "really", "still", "usually", "only",
@@ -55,14 +62,42 @@ final class Phrasing {
         s = LEADING.matcher(s).replaceAll("");
         s = REPEAT.matcher(s).replaceAll("$1");
         s = s.replaceAll("\\s*,\\s*,", ",").replaceAll("^[\\s,.]+", "").replaceAll("\\s{2,}", " ").strip();
+        s = WAKE_WORDS.matcher(s).replaceAll("").strip();
         if ("patient".equals(speaker)) {
             s = thirdPerson(s, sex);
+        } else if ("doctor".equals(speaker)) {
+            s = addressedInThirdPerson(s, sex);
         }
         if (s.isEmpty()) {
             return s;
         }
-        s = Character.toUpperCase(s.charAt(0)) + s.substring(1);
+        s = capitaliseSentences(s);
         return s.matches(".*[.!?]$") ? s : s + ".";
+    }
+
+    /** A clinician speaking to the patient: "your lungs are clear" → "his lungs are clear". */
+    static String addressedInThirdPerson(String s, String sex) {
+        String subject = "female".equals(sex) ? "she" : "male".equals(sex) ? "he" : "the patient";
+        String possessive = "female".equals(sex) ? "her" : "male".equals(sex) ? "his" : "the patient's";
+        String object = "female".equals(sex) ? "her" : "male".equals(sex) ? "him" : "the patient";
+        String be = "the patient".equals(subject) ? " is" : " is";
+        return s.replaceAll("(?i)\\byou're\\b", subject + be).replaceAll("(?i)\\byou are\\b", subject + be)
+                .replaceAll("(?i)\\byou've\\b", subject + " has").replaceAll("(?i)\\byou have\\b", subject + " has")
+                .replaceAll("(?i)\\byou were\\b", subject + " was").replaceAll("(?i)\\byour\\b", possessive)
+                .replaceAll("(?i)\\byourself\\b", "female".equals(sex) ? "herself" : "male".equals(sex) ? "himself" : "themselves")
+                .replaceAll("(?i)(?<=\\b(?:to|for|with|tell|ask|give|see|call|send|show|let)\\s)you\\b", object)
+                .replaceAll("(?i)\\byou\\b", subject);
+    }
+
+    /** Upper-cases the first letter of every sentence (transcripts are often lower case). */
+    static String capitaliseSentences(String s) {
+        Matcher m = Pattern.compile("(^|[.!?]\\s+)([a-z])").matcher(s);
+        StringBuilder b = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(b, Matcher.quoteReplacement(m.group(1) + m.group(2).toUpperCase(Locale.ROOT)));
+        }
+        m.appendTail(b);
+        return b.toString().replaceAll("\\bi\\b", "I");
     }
 
     /** "I feel tired and my knee hurts" → "The patient feels tired and his knee hurts". */
