@@ -62,7 +62,7 @@ final class ReportDocuments {
         }
         boolean amendment = "amendment".equals(current.kind()) || current.amends() != null;
         ReportDocument.Version next = new ReportDocument.Version(current.number() + 1, amendment ? "amendment" : "edit", user,
-                now.toString(), "", current.alerts(), merge(current.sections(), sections), current.labs(),
+                now.toString(), "", current.alerts(), merge(d, current.sections(), sections), current.labs(),
                 current.amends(), note, null);
         return save(withVersion(d, next, user, "edited", now));
     }
@@ -78,7 +78,7 @@ final class ReportDocuments {
             throw new BadInputException("note", "an amendment needs a reason in 'note'");
         }
         ReportDocument.Version next = new ReportDocument.Version(signed.number() + 1, "amendment", user, now.toString(), "",
-                signed.alerts(), merge(signed.sections(), sections), signed.labs(), signed.number(), note, null);
+                signed.alerts(), merge(d, signed.sections(), sections), signed.labs(), signed.number(), note, null);
         return save(withVersion(d, next, user, "amended", now));
     }
 
@@ -116,11 +116,17 @@ final class ReportDocuments {
         }
     }
 
-    private static List<ReportDocument.SectionText> merge(List<ReportDocument.SectionText> current,
-                                                          List<ReportDocument.SectionText> changes) {
-        if (changes == null || changes.isEmpty()) {
+    private static List<ReportDocument.SectionText> merge(ReportDocument d, List<ReportDocument.SectionText> current,
+                                                          List<ReportDocument.SectionText> given) {
+        if (given == null || given.isEmpty()) {
             throw new BadInputException("sections", "give the changed sections as '## SECTION NAME' followed by its text");
         }
+        // Chinese titles (## 评估与计划) name the same sections as the English names.
+        ReportTemplate template = ReportTemplate.of(d.reportType());
+        List<ReportDocument.SectionText> changes = given.stream().map(c -> {
+            int zh = template.sectionsZh.indexOf(c.name().strip());
+            return zh < 0 ? c : new ReportDocument.SectionText(template.sections.get(zh), c.text(), c.sources());
+        }).toList();
         List<ReportDocument.SectionText> out = new ArrayList<>();
         for (ReportDocument.SectionText s : current) {
             ReportDocument.SectionText changed = changes.stream().filter(c -> c.name().equalsIgnoreCase(s.name()))

@@ -102,6 +102,18 @@ class ReviewReportSkillTest {
     }
 
     @Test
+    void chineseSectionTitlesNameTheSectionsInAnEdit() {
+        String id = (String) SkillHarness.of(new DraftReportSkill()).pluginId("medical").storage(storage)
+                .value("reportType", "radiology").value("source", "胸部CT平扫。右肺下叶见斑片影。印象：右肺下叶炎症。").run()
+                .resultMap().get("document");
+        SkillRun edited = review("dr.chen", id, "edit", "sections", "## 印象\n右肺下叶肺炎，建议抗感染治疗后复查。");
+        assertThat(version(edited).sections()).filteredOn(s -> s.name().equals("IMPRESSION")).singleElement()
+                .extracting(ReportDocument.SectionText::text).asString().startsWith("右肺下叶肺炎");
+        assertThat(review("dr.chen", id, "edit", "sections", "## 不存在\n文字").error()).get()
+                .isInstanceOf(BadInputException.class);
+    }
+
+    @Test
     void anUnknownDocumentIsNotFound() {
         assertThat(review("dr.chen", "rpt-0123456789abcdef", "view").error()).get().isInstanceOf(NotFoundException.class);
         assertThat(review("dr.chen", "../etc", "view").error()).get().isInstanceOf(BadInputException.class);
