@@ -52,14 +52,14 @@ final class PhiGuard {
     private static final Pattern IPV4 = Pattern.compile("(?<![\\d.])(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})(?!\\d|\\.\\d)");
     private static final Pattern IPV6 = Pattern.compile("(?<![\\w:])(?:[0-9a-f]{1,4}:){3,7}[0-9a-f]{1,4}(?![\\w:])", I);
     private static final Pattern SSN = Pattern.compile("(?<!\\d)\\d{3}-\\d{2}-\\d{4}(?!\\d)"
-            + "|(?:ssn|social security(?: number| no\\.?)?)\\s*(?:is|:|#)?\\s*(\\d{9})(?!\\d)", I);
+            + "|(?:ssn|social security(?: number| no\\.?)?)\\s*(?:is|:|#|\\|)?\\s*(\\d{9})(?!\\d)", I);
     private static final Pattern CN_ID = Pattern.compile("(?<![0-9A-Za-z])(\\d{17}[\\dXx]|\\d{15})(?![0-9A-Za-z])");
     private static final Pattern PHONE_US = Pattern.compile(
             "(?<![\\d-])(?:\\+?1[\\s.-]?)?(?:\\(\\d{3}\\)\\s?|\\d{3}[\\s.-])\\d{3}[\\s.-]\\d{4}(?:\\s*(?:ext\\.?|x)\\s*\\d{1,5})?(?![\\d-])", I);
     private static final Pattern PHONE_CN = Pattern.compile(
             "(?<!\\d)(?:\\+?86[\\s-]?)?1[3-9]\\d[\\s-]?\\d{4}[\\s-]?\\d{4}(?!\\d)|(?<!\\d)(?:\\(0\\d{2,3}\\)|0\\d{2,3}-)\\s?\\d{7,8}(?!\\d)");
     private static final Pattern PHONE_CUE = Pattern.compile(
-            "(?:phone|tel|telephone|cell|mobile|call(?: me)? at|fax|pager|电话|手机|传真|联系方式|座机)\\s*(?:number|no\\.?|号码?)?\\s*(?:is|:|：|#)?\\s*"
+            "(?:phone|tel|telephone|cell|mobile|call(?: me)? at|fax|pager|电话|手机|传真|联系方式|座机)\\s*(?:number|no\\.?|号码?)?\\s*(?:is|:|：|#|\\|)?\\s*"
                     + "(\\+?[\\d()][\\d()\\s.-]{5,18}\\d)", I);
     private static final Pattern FAX_CUE = Pattern.compile("(?:fax|facsimile|传真)[^\\n]{0,12}$", I);
     /** Cue words, then a number; the group names the type. */
@@ -75,10 +75,13 @@ final class PhiGuard {
                     + "设备编号|序列号|器械编号)"
                     + "|(?<vehicle>vin|vehicle identification number|licen[cs]e plate(?: number)?|plate number|车牌号?|车架号)"
                     + "|(?<id>身份证号?(?:码)?|id (?:number|no\\.?)|identity card(?: number)?|employee id|证件号码?))"
-                    + "\\s*(?:is|was|of|:|：|#|=|为|是)?\\s*(?<value>[A-Z0-9\\u4e00-\\u9fa5]?[A-Z0-9][A-Z0-9/-]{3,})", I);
+                    + "\\s*(?:is|was|of|:|：|#|=|\\||为|是)?\\s*(?<value>[A-Z0-9\\u4e00-\\u9fa5]?[A-Z0-9][A-Z0-9/-]{3,})", I);
     private static final Pattern VIN = Pattern.compile("(?<![A-Z0-9])(?=[A-HJ-NPR-Z0-9]*\\d)(?=[A-HJ-NPR-Z0-9]*[A-Z])[A-HJ-NPR-Z0-9]{17}(?![A-Z0-9])");
     private static final Pattern CN_PLATE = Pattern.compile(
             "[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-Z][·\\s]?[A-Z0-9]{5,6}(?![A-Z0-9])");
+    /** A code of capitals and at least five digits ("PM55210X", "HX-55210-3"): a record, device or account number. */
+    private static final Pattern CODE = Pattern.compile(
+            "(?<![A-Za-z0-9-])(?=[A-Z0-9-]*[A-Z])(?=(?:[A-Z-]*\\d){5})[A-Z0-9][A-Z0-9-]{5,}(?![A-Za-z0-9-])");
     private static final Pattern LONG_NUMBER = Pattern.compile("(?<![\\d.])\\d{8,}(?![\\d.])");
 
     private static final Pattern DATE_NUMERIC = Pattern.compile(
@@ -94,7 +97,7 @@ final class PhiGuard {
                     + "|(?<![\\d年])\\d{1,2}月\\d{1,2}[日号]");
     private static final Pattern DATE_CUE = Pattern.compile(
             "(?:dob|d\\.o\\.b\\.?|date of birth|birth ?date|born on|admitted on|discharged on|出生日期|生日|入院日期|出院日期)"
-                    + "\\s*(?:is|:|：)?\\s*([0-9][0-9/.\\-年月日号]{4,}[0-9日号])", I);
+                    + "\\s*(?:is|:|：|\\|)?\\s*([0-9][0-9/.\\-年月日号]{4,}[0-9日号])", I);
 
     private static final Pattern AGE = Pattern.compile(
             "\\b(9\\d|1[0-2]\\d)(?=\\s*(?:-|\\s)?\\s*(?:years?|yrs?|y/?o\\b|y\\.o\\.|year-old|-year-old))"
@@ -111,7 +114,7 @@ final class PhiGuard {
                     + "(?:,?\\s+(?i:apt|apartment|suite|ste|unit|#)\\.?\\s*[A-Za-z0-9-]+)?");
     private static final Pattern CITY_STATE_ZIP = Pattern.compile(
             "\\b([A-Z][a-z]+(?:\\s[A-Z][a-z]+)?),\\s*(?:" + STATES + ")\\b(?:\\s+(\\d{5}(?:-\\d{4})?))?");
-    private static final Pattern ZIP_CUE = Pattern.compile("(?:zip(?: code)?|postal code|post code|邮编|邮政编码)\\s*(?:is|:|：)?\\s*(\\d{5,6}(?:-\\d{4})?)", I);
+    private static final Pattern ZIP_CUE = Pattern.compile("(?:zip(?: code)?|postal code|post code|邮编|邮政编码)\\s*(?:is|:|：|\\|)?\\s*(\\d{5,6}(?:-\\d{4})?)", I);
     private static final Pattern ADDRESS_CUE = Pattern.compile(
             "(?:\\b(?:home address|address|lives at|resides at|living at)\\s*(?:is|:)?\\s*)([^\\n.;]{4,80})", I);
     private static final Pattern ADDRESS_CN_CUE = Pattern.compile(
@@ -133,7 +136,7 @@ final class PhiGuard {
                     + "cousin|niece|nephew|mom|dad)\\s*,?\\s+)"
                     + "([A-Z][A-Za-z'-]+)(?:\\s+([A-Z][A-Za-z'-]+))?"
                     // "Patient: Dmitri Petrov" is a name field only with two capitalised words (not "Patient: Not great").
-                    + "|\\b(?i:patient|pt|name)\\s*:[ \\t]*([A-Z][a-z'-]+)[ \\t]+([A-Z][a-z'-]+)\\b");
+                    + "|\\b(?i:patient|pt|name|patient name|full name)\\s*[:|\\t][ \\t|]*([A-Z][a-z'-]+)[ \\t]+([A-Z][a-z'-]+)\\b");
     private static final Pattern SPEAKER = Pattern.compile("(?m)^\\s*\\[?([A-Za-z][A-Za-z'-]+(?:\\s[A-Za-z][A-Za-z'-]+)?)]?\\s*[:：]");
     private static final Pattern CAPITALISED_PAIR = Pattern.compile("\\b([A-Z][a-z'-]+)\\s+([A-Z][a-z'-]+)\\b");
     private static final Pattern WORD = Pattern.compile("\\b[A-Za-z][A-Za-z'-]+\\b");
@@ -147,7 +150,7 @@ final class PhiGuard {
             "(" + SURNAME_CLASS + "[\\u4e00-\\u9fa5]{1,2}?)(?=[，,]?\\s*(?:您好|你好|早上好|下午好))"
                     + "|(?:女儿|儿子|丈夫|妻子|爱人|老伴|母亲|父亲|妈妈|爸爸|哥哥|姐姐|弟弟|妹妹|孙子|孙女|朋友|邻居)("
                     + SURNAME_CLASS + "[\\u4e00-\\u9fa5]{1,2})");
-    private static final Pattern CN_LABEL_NAME = Pattern.compile("(?:姓名|联系人|签名)[:：]\\s*([\\u4e00-\\u9fa5·]{2,5})");
+    private static final Pattern CN_LABEL_NAME = Pattern.compile("(?:姓名|联系人|签名)\\s*[:：|]\\s*([\\u4e00-\\u9fa5·]{2,5})");
     private static final Pattern CN_HONORIFIC = Pattern.compile(
             "(" + SURNAME_CLASS + "[\\u4e00-\\u9fa5]{0,2}?)(?=" + NameLexicon.CHINESE_HONORIFICS + ")");
     private static final Pattern CN_SPEAKER = Pattern.compile("(?m)^\\s*(" + SURNAME_CLASS + "[\\u4e00-\\u9fa5]{1,2})\\s*[:：]");
@@ -216,6 +219,7 @@ final class PhiGuard {
         addresses(found, text);
         names(found, text, knownNames);
         all(found, text, LONG_NUMBER, PhiType.ID, 0);
+        all(found, text, CODE, PhiType.ID, 0);
         return resolve(found);
     }
 
