@@ -138,6 +138,12 @@ final class PhiGuard {
                     // "Patient: Dmitri Petrov" is a name field only with two capitalised words (not "Patient: Not great").
                     + "|\\b(?i:patient|pt|name|patient name|full name)\\s*[:|\\t][ \\t|]*([A-Z][a-z'-]+)[ \\t]+([A-Z][a-z'-]+)\\b");
     private static final Pattern SPEAKER = Pattern.compile("(?m)^\\s*\\[?([A-Za-z][A-Za-z'-]+(?:\\s[A-Za-z][A-Za-z'-]+)?)]?\\s*[:：]");
+    /** Two capitalised words doing what people do ("Keiko Whitfield called", "Nadia Grant said"): a name. */
+    private static final Pattern PERSON_SUBJECT = Pattern.compile(
+            "\\b([A-Z][a-z'-]+)\\s+([A-Z][a-z'-]+)\\s+(?:(?:has|had|was|is|will|would|also|then)\\s+)?(?:called|phoned|said|says|"
+                    + "stated|states|reported|reports|asked|visited|came|comes|arrived|presented|presents|complained|complains|"
+                    + "returned|returns|died|agreed|declined|refused|signed|consented|denied|denies|noted|wrote|emailed|faxed|"
+                    + "texted|brought|drove|left|lives|works|fell|was admitted|was seen|was discharged|is a|was a)\\b");
     private static final Pattern CAPITALISED_PAIR = Pattern.compile("\\b([A-Z][a-z'-]+)\\s+([A-Z][a-z'-]+)\\b");
     private static final Pattern WORD = Pattern.compile("\\b[A-Za-z][A-Za-z'-]+\\b");
 
@@ -387,6 +393,15 @@ final class PhiGuard {
                 names.add(label);
             }
         });
+        Matcher subject = PERSON_SUBJECT.matcher(text);
+        while (subject.find()) {
+            String first = subject.group(1);
+            String second = subject.group(2);
+            if (!NameLexicon.notAName(first) && !NameLexicon.notAName(second) && !NameLexicon.isRole(first)
+                    && !NameLexicon.isRole(second) && !sectionWord(first)) {
+                names.add(first + " " + second);
+            }
+        }
         Matcher pair = CAPITALISED_PAIR.matcher(text);
         while (pair.find()) {
             if (NameLexicon.isGiven(pair.group(1)) && !NameLexicon.notAName(pair.group(2))) {
@@ -418,7 +433,7 @@ final class PhiGuard {
         }
         // No token of a name is an everyday word or a contraction ("I'm"); O'Brien keeps its apostrophe.
         names.removeIf(name -> !hasHan(name) && !knownNames.contains(name) && java.util.Arrays.stream(name.split("\\s+"))
-                .anyMatch(t -> NameLexicon.notAName(t) || t.contains("'") && !t.matches("[OD]'[A-Z][a-z]+")
+                .anyMatch(t -> NameLexicon.notAName(t) || sectionWord(t) || t.contains("'") && !t.matches("[OD]'[A-Z][a-z]+")
                         || t.matches("(?i)whenever|however|because|although|also|maybe|sometimes")));
         // Each name found once is removed everywhere, in its parts too ("Mr. Brian White" ... "Brian").
         Set<String> expanded = new LinkedHashSet<>(names);
@@ -449,7 +464,13 @@ final class PhiGuard {
     private static boolean sectionWord(String label) {
         return label.matches("(?i)(?:subjective|objective|assessment|plan|impression|findings|technique|history|"
                 + "medications|allergies|indication|comparison|exam|results|labs|diagnosis|procedure|note|summary|"
-                + "recommendations?|disposition|course|reason|signed|dictated|transcribed|cc|hpi|ros|pmh|psh|fh|sh)");
+                + "recommendations?|disposition|course|reason|signed|dictated|transcribed|cc|hpi|ros|pmh|psh|fh|sh|"
+                + "constitutional|cardiovascular|cardiac|respiratory|pulmonary|gastrointestinal|gi|genitourinary|gu|"
+                + "musculoskeletal|msk|neurological|neurologic|neuro|psychiatric|psych|skin|integumentary|heent|head|eyes?|"
+                + "ears?|nose|throat|neck|chest|lungs?|heart|abdomen|abdominal|extremities|back|spine|hematologic|"
+                + "lymphatic|endocrine|allergic|immunologic|vitals?|general|ent|pelvic|rectal|breast|normocephalic|"
+                + "medical reasoning|additional testing|medical treatment|patient education|counseling|impression|"
+                + "education|treatment|testing|orders?|referrals?|prognosis|pain|imaging|x-ray|ct|mri|ekg|ecg)");
     }
 
     private static void chineseNames(String text, Set<String> names) {

@@ -302,7 +302,7 @@ public final class MedicalEval {
         String phone = String.format(Locale.ROOT, "(%d) 555-%04d", 201 + r.nextInt(700), r.nextInt(10000));
         String mrn = String.valueOf(10_000_000 + r.nextInt(89_999_999));
         int age = 90 + r.nextInt(15);
-        switch (n % 5) {
+        switch (n % 6) {
             case 0 -> {
                 String street = (1 + r.nextInt(9000)) + " " + pick(r, STREETS);
                 String city = pick(r, CITIES);
@@ -376,6 +376,13 @@ public final class MedicalEval {
                 return new Seeded("姓名：" + name + "  性别：男  年龄：" + age + "岁\n住院号：" + zhMrn + "  身份证号：" + idNumber
                         + "\n联系电话：" + mobile + "  住址：" + place.substring(0, place.indexOf('省') + 1) + below
                         + "\n患者于" + zhDate + "因胸痛入院，否认发热。", ids);
+            }
+            case 5 -> {
+                // Names with no cue at all: found only when the given name is in the word list.
+                String other = pick(r, GIVEN) + " " + pick(r, FAMILY);
+                put(ids, "NAME", first + " " + last, other);
+                return new Seeded(first + " " + last + " called about the refill of metformin. Blood sugars are "
+                        + "stable. " + other + " from the pharmacy will fax the form.", ids);
             }
             default -> {
                 String name = pick(r, ZH_FAMILY) + pick(r, ZH_GIVEN);
