@@ -143,7 +143,11 @@ final class PhiGuard {
             "\\b([A-Z][a-z'-]+)\\s+([A-Z][a-z'-]+)\\s+(?:(?:has|had|was|is|will|would|also|then)\\s+)?(?:called|phoned|said|says|"
                     + "stated|states|reported|reports|asked|visited|came|comes|arrived|presented|presents|complained|complains|"
                     + "returned|returns|died|agreed|declined|refused|signed|consented|denied|denies|noted|wrote|emailed|faxed|"
-                    + "texted|brought|drove|left|lives|works|fell|was admitted|was seen|was discharged|is a|was a)\\b");
+                    + "texted|brought|drove|left|lives|works|fell|was admitted|was seen|was discharged|is a|was a)\\b"
+                    // ... or someone of an organisation: "Nadia Grant from the pharmacy", "Bob Lee at the clinic".
+                    + "|\\b([A-Z][a-z'-]+)\\s+([A-Z][a-z'-]+),?\\s+(?:from|at|of|with)\\s+(?:the\\s+|our\\s+|your\\s+)?"
+                    + "(?:pharmacy|clinic|hospital|office|practice|lab|laboratory|department|insurance|insurer|agency|"
+                    + "home care|nursing home|school|employer|social services|ambulance|care home)\\b");
     private static final Pattern CAPITALISED_PAIR = Pattern.compile("\\b([A-Z][a-z'-]+)\\s+([A-Z][a-z'-]+)\\b");
     private static final Pattern WORD = Pattern.compile("\\b[A-Za-z][A-Za-z'-]+\\b");
 
@@ -395,8 +399,8 @@ final class PhiGuard {
         });
         Matcher subject = PERSON_SUBJECT.matcher(text);
         while (subject.find()) {
-            String first = subject.group(1);
-            String second = subject.group(2);
+            String first = subject.group(1) != null ? subject.group(1) : subject.group(3);
+            String second = subject.group(1) != null ? subject.group(2) : subject.group(4);
             if (!NameLexicon.notAName(first) && !NameLexicon.notAName(second) && !NameLexicon.isRole(first)
                     && !NameLexicon.isRole(second) && !sectionWord(first)) {
                 names.add(first + " " + second);

@@ -28,6 +28,10 @@ class PhiGuardTest {
             "NAME|Seen today with Mr. Harold Becker for knee pain.|Harold Becker",
             "NAME|Patient name: Olivia Grant|Olivia Grant",
             "NAME|The patient, Brian White, reports fatigue.|Brian White",
+            "NAME|Keiko Whitfield called about her refill.|Keiko Whitfield",
+            "NAME|Nadia Castellano from the pharmacy will fax it.|Nadia Castellano",
+            "NAME|Hello Aurelio, how is the knee?|Aurelio",
+            "NAME|My husband Dmitri Petrov drove me here.|Dmitri Petrov",
             "DATE|He was admitted on 03/14/2024 with chest pain.|03/14/2024",
             "DATE|Last colonoscopy was on January 5, 2021.|January 5, 2021",
             "DATE|Seen by cardiology on 2023-11-02 for follow up.|2023-11-02",
@@ -82,6 +86,13 @@ class PhiGuardTest {
     void keepsTheProvinceOfAChineseAddressAndTheStateOfAnAmericanOne() {
         assertThat(guarded("住址：浙江省杭州市西湖区文三路478号")).contains("浙江省").doesNotContain("文三路");
         assertThat(guarded("Home is Springfield, IL 62704.")).contains("IL").doesNotContain("62704");
+    }
+
+    @Test
+    void bodySystemsAndHeadingsAreNotNames() {
+        String note = "• Gastrointestinal: Endorses bloating.\n• Neck: JVD 8 cm.\n• Gastrointestinal: No vomiting.\n"
+                + "• Neck: Supple.\nHEENT: Normocephalic.\nAssessment: Stable.\nPlan: Continue Lasix.";
+        assertThat(PhiGuard.find(note, List.of())).isEmpty();
     }
 
     @Test
