@@ -86,7 +86,37 @@ final class OfflineDrafter {
                 chiefComplaint(draft, s, chinese);
             }
         }
+        if (dialogue && draft.sections().get(0).statements().isEmpty()) {
+            complaintFromPatient(draft, sentences, chinese);
+        }
         return draft;
+    }
+
+    private static final Pattern COMPLAINT = Pattern.compile("(?i)\\b((?:(?:left|right|lower|upper|bilateral)\\s+)?"
+            + "(?:[a-z]+\\s+)?(?:pain|ache|aches|swelling|cough|rash|fever|headaches?|fatigue|shortness of breath|dizziness|"
+            + "numbness|tingling|bleeding|nausea|vomiting|diarrhea|weakness|palpitations|itching|sore throat))\\b");
+    private static final Pattern ZH_COMPLAINT = Pattern.compile("([\\u4e00-\\u9fa5]{1,4}(?:痛|疼|肿|咳嗽|发热|发烧|头晕|乏力|皮疹|出血|呕吐|腹泻|不适))");
+
+    /**
+     * Without a "presents for …" sentence, the first complaint the patient names ("my right knee pain") is the
+     * chief complaint, linked to where it was said.
+     */
+    private static void complaintFromPatient(Draft draft, List<SourceSentence> sentences, boolean chinese) {
+        if (draft.template() != ReportTemplate.VISIT_NOTE && draft.template() != ReportTemplate.DISCHARGE) {
+            return;
+        }
+        for (SourceSentence s : sentences) {
+            if (!s.fromPatient() || Negation.hasCue(s.text())) {
+                continue; // a denied symptom is no complaint
+            }
+            Matcher m = (chinese ? ZH_COMPLAINT : COMPLAINT).matcher(s.text());
+            if (m.find()) {
+                String phrase = m.group(1).strip().replaceFirst("(?i)^(?:my|a|the|this|some|bad|of|and|with|have|had|got|i)\\s+", "");
+                String text = chinese ? phrase + "。" : Character.toUpperCase(phrase.charAt(0)) + phrase.substring(1) + ".";
+                draft.sections().get(0).statements().add(new Draft.Statement(text, List.of(s.id())));
+                return;
+            }
+        }
     }
 
     /** The chief complaint phrase of a "presents for …" sentence, as the first section's statement. */

@@ -87,6 +87,19 @@ class DraftReportSkillTest {
     }
 
     @Test
+    void withoutAPresentsForSentenceTheFirstComplaintThePatientNamesIsTheChiefComplaint() {
+        SkillRun run = SkillHarness.of(new DraftReportSkill()).pluginId("medical").value("source", """
+                Doctor: What brings you in today?
+                Patient: I have no fever, but my right knee pain has been bad since Saturday.
+                Patient: Well, my right knee pain started after a soccer game.
+                Doctor: Any swelling?
+                Patient: No.
+                """).run();
+        assertThat(text(run, "CHIEF COMPLAINT")).isEqualTo("Right knee pain.");
+        assertThat((List<?>) sections(run).get("CHIEF COMPLAINT").get("sources")).containsExactly("S3");
+    }
+
+    @Test
     void negatedAndUncertainFindingsAreNeverWrittenAsPresent() {
         SkillRun run = harness().run();
         String all = sections(run).values().stream().map(s -> (String) s.get("text")).collect(Collectors.joining("\n"));
