@@ -17,6 +17,11 @@ final class SourceText {
     private static final Pattern TURN = Pattern.compile(
             "(?m)^[ \\t]*(?:\\[([A-Za-z_ ]{2,20})]|([A-Za-z][A-Za-z .]{0,20}|医生|患者|病人|家属|护士|大夫)[ \\t]*[:：])[ \\t]*");
 
+    private static final Pattern HEADING = Pattern.compile("(?i)(?:clinical )?(?:technique|findings?|impression|conclusion|"
+            + "comparison|indication|history|exam|examination|assessment|plan|results?|labs?|medications?|allergies|"
+            + "chief complaint|cc|hpi|ros|diagnos[ie]s|procedure|course|disposition|recommendations?|note|summary|"
+            + "subjective|objective|vitals?|impressions?|follow-?up|reason for (?:exam|admission|visit))");
+
     private final List<SourceSentence> sentences = new ArrayList<>();
 
     List<SourceSentence> sentences() {
@@ -30,6 +35,9 @@ final class SourceText {
         List<String> speakers = new ArrayList<>();
         while (m.find()) {
             String label = m.group(1) != null ? m.group(1) : m.group(2);
+            if (HEADING.matcher(label.strip()).matches()) {
+                continue; // "Impression:" heads a part of a dictation; its word routes the sentences after it
+            }
             turns.add(new int[] {m.start(), m.end()});
             speakers.add(role(label));
         }

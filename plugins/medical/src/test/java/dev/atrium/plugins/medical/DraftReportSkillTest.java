@@ -205,6 +205,22 @@ class DraftReportSkillTest {
     }
 
     @Test
+    void radiologyDictationWithHeadingsKeepsNegationAndUncertainty() {
+        String dictation = """
+                Technique: CT of the chest without contrast, 5 mm axial slices.
+                Findings: There is a patchy opacity in the right lower lobe. No pneumothorax. No pleural effusion.
+                Impression: Right lower lobe opacity, cannot exclude early pneumonia.
+                """;
+        SkillRun run = SkillHarness.of(new DraftReportSkill()).pluginId("medical").value("reportType", "radiology")
+                .value("source", dictation).run();
+        assertThat(text(run, "TECHNIQUE")).contains("without contrast");
+        assertThat(text(run, "FINDINGS")).contains("patchy opacity", "No pneumothorax", "No pleural effusion");
+        assertThat(text(run, "IMPRESSION")).contains("cannot exclude early pneumonia");
+        String all = sections(run).values().stream().map(s -> (String) s.get("text")).collect(Collectors.joining("\n"));
+        assertThat(Negation.violations(all, dictation)).isEmpty();
+    }
+
+    @Test
     void draftPdfHasTheSectionsAndTheWatermark() {
         SkillRun run = harness().run();
         OfficeDocumentKit kit = new OfficeDocumentKit(DocumentLimits.DEFAULTS, (m, l) -> { throw new IllegalStateException(); });
