@@ -46,7 +46,7 @@ enum Topic {
             "assessment", "likely", "suspect", "probably", "诊断", "考虑"),
     PLAN(3, "we'll", "we will", "i'm going to", "i am going to", "i want you", "i want to", "i'd like", "let's",
             "prescribe", "start you", "order", "refer", "referral", "follow up", "follow-up", "come back", "continue",
-            "increase", "decrease", "schedule", "recommend", "physical therapy", "see you back", "see you in", "go ahead", "plan",
+            "increase", "decrease", "repeat", "recheck", "schedule", "recommend", "physical therapy", "see you back", "see you in", "go ahead", "plan",
             "建议", "复查", "开药", "随访", "治疗"),
     DISPOSITION(4, "discharge", "discharged", "go home", "sent home", "admit", "admitted", "admission", "出院", "住院"),
     EDCOURSE(4, "emergency", "emergency room", "the er", "we gave", "was given", "received", "iv", "fluids", "急诊"),

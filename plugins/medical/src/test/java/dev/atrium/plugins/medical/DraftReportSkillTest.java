@@ -96,7 +96,9 @@ class DraftReportSkillTest {
                 Patient: No.
                 """).run();
         assertThat(text(run, "CHIEF COMPLAINT")).isEqualTo("Right knee pain.");
-        assertThat((List<?>) sections(run).get("CHIEF COMPLAINT").get("sources")).containsExactly("S3");
+        @SuppressWarnings("unchecked")
+        List<String> sources = (List<String>) sections(run).get("CHIEF COMPLAINT").get("sources");
+        assertThat(sources).containsExactly("S3");
     }
 
     @Test
@@ -218,6 +220,25 @@ class DraftReportSkillTest {
         assertThat(text(run, "IMPRESSION")).contains("cannot exclude early pneumonia");
         String all = sections(run).values().stream().map(s -> (String) s.get("text")).collect(Collectors.joining("\n"));
         assertThat(Negation.violations(all, dictation)).isEmpty();
+    }
+
+    @Test
+    void dischargeSummaryFilesHospitalCourseMedicationsAndFollowUp() {
+        String dictation = """
+                The patient was admitted with community acquired pneumonia and a fever of 39 degrees.
+                In the emergency room he was given IV fluids and ceftriaxone.
+                Diagnosis: community acquired pneumonia, improving.
+                He is taking amoxicillin 500 mg three times daily for five more days.
+                Follow up with his primary care physician in one week and repeat the chest x-ray in six weeks.
+                """;
+        SkillRun run = SkillHarness.of(new DraftReportSkill()).pluginId("medical").value("reportType", "discharge")
+                .value("source", dictation).value("labsText", "Na 118 mmol/L").run();
+        assertThat(sections(run).keySet()).containsExactly("REASON FOR ADMISSION", "HOSPITAL COURSE", "RESULTS",
+                "DISCHARGE DIAGNOSES", "DISCHARGE MEDICATIONS", "FOLLOW-UP");
+        assertThat(text(run, "HOSPITAL COURSE")).contains("IV fluids");
+        assertThat(text(run, "DISCHARGE MEDICATIONS")).contains("amoxicillin 500 mg");
+        assertThat(text(run, "FOLLOW-UP")).contains("primary care physician");
+        assertThat(text(run, "DISCHARGE DIAGNOSES")).startsWith("Critical value: Sodium 118 mmol/L").contains("pneumonia");
     }
 
     @Test
