@@ -61,6 +61,14 @@ public class Users {
                 .one();
     }
 
+    /** The user name of a user of the tenant, or empty. */
+    public Mono<String> usernameOf(String tenantId, String id) {
+        return db.sql("SELECT username FROM users WHERE id = :id AND tenant_id = :tenant")
+                .bind("id", id).bind("tenant", tenantId)
+                .map(r -> r.get("username", String.class))
+                .one();
+    }
+
     /** The tenant's users, oldest first. */
     public Mono<List<Map<String, Object>>> list(String tenantId) {
         return db.sql("SELECT id, tenant_id, username, display_name, role, disabled, created_at FROM users "

@@ -55,15 +55,19 @@ public class AccessController {
 
     @GetMapping("/api/me")
     public Mono<Map<String, Object>> me() {
-        return callers.current().map(caller -> {
-            Map<String, Object> view = new LinkedHashMap<>();
-            view.put("tenant", caller.tenantId());
-            view.put("user", caller.userId());
-            view.put("role", caller.role().wireName());
-            view.put("key", caller.keyId());
-            view.put("platformAdmin", caller.isPlatformAdmin());
-            return view;
-        });
+        return callers.current().flatMap(caller -> users.usernameOf(caller.tenantId(), caller.userId())
+                .defaultIfEmpty("")
+                .map(username -> {
+                    Map<String, Object> view = new LinkedHashMap<>();
+                    view.put("tenant", caller.tenantId());
+                    view.put("user", caller.userId());
+                    // The name people know the account by (empty for the built-in local caller).
+                    view.put("username", username.isEmpty() ? null : username);
+                    view.put("role", caller.role().wireName());
+                    view.put("key", caller.keyId());
+                    view.put("platformAdmin", caller.isPlatformAdmin());
+                    return view;
+                }));
     }
 
     /** Creates a key: {@code {"name", "role", "tenant", "expiresAt"}}; the secret is in the answer, once. */

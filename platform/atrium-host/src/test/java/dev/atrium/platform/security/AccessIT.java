@@ -188,6 +188,7 @@ class AccessIT {
         Map<String, Object> me = http.get().uri("/api/me").cookie("SESSION", session).exchange()
                 .expectStatus().isOk().expectBody(MAP).returnResult().getResponseBody();
         assertThat(me.get("role")).isEqualTo("admin");
+        assertThat(me.get("username")).isEqualTo(username);
         Map<String, Object> refused = http.post().uri("/api/keys").cookie("SESSION", session)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("name", "from-browser")).exchange()
                 .expectStatus().isForbidden().expectBody(MAP).returnResult().getResponseBody();

@@ -112,7 +112,7 @@ class PortalBrowserIT {
         browser.findElement(By.id("password")).sendKeys(TestKeys.admin(home));
         browser.findElement(By.cssSelector("button[type=submit]")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-plugin=hello]")));
-        assertThat(browser.findElement(By.id("who")).getText()).contains("admin");
+        assertThat(browser.findElement(By.id("who")).getText()).startsWith("admin · admin · default");
         screenshot("01-plugins");
 
         // The bundled hello goes, then comes back from the archive a user uploads.
