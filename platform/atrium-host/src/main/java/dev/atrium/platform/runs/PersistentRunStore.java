@@ -180,20 +180,8 @@ public class PersistentRunStore implements RunStore {
     }
 
     @Override
-    public Mono<List<UsageReport.RunFact>> facts(String tenantId, String pluginId, Instant from, Instant to) {
-        String sql = "SELECT id, created_at, plugin_id FROM runs WHERE tenant_id = :tenant AND created_at >= :from "
-                + "AND created_at < :to" + (pluginId == null ? "" : " AND plugin_id = :plugin");
-        return writes.flushed().then(Mono.defer(() -> {
-            DatabaseClient.GenericExecuteSpec spec = db.sql(sql).bind("tenant", tenantId)
-                    .bind("from", from.toEpochMilli()).bind("to", to.toEpochMilli());
-            if (pluginId != null) {
-                spec = spec.bind("plugin", pluginId);
-            }
-            return spec.map(r -> new UsageReport.RunFact(r.get("id", String.class),
-                            Instant.ofEpochMilli(r.get("created_at", Long.class)).atZone(ZoneOffset.UTC).toLocalDate(),
-                            r.get("plugin_id", String.class), tenantId))
-                    .all().collectList();
-        }));
+    public Mono<Void> flushed() {
+        return writes.flushed();
     }
 
     @Override

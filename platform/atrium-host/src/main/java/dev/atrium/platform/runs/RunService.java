@@ -169,9 +169,9 @@ public class RunService {
         return store.recent(query);
     }
 
-    /** Which runs a tenant made in a period, for usage reports. */
-    public Mono<List<UsageReport.RunFact>> facts(String tenantId, String pluginId, Instant from, Instant to) {
-        return store.facts(tenantId, pluginId, from, to);
+    /** Completes once every run change made before the call is in the database (for usage reports). */
+    public Mono<Void> flushed() {
+        return store.flushed();
     }
 
     /** Cancels a queued or running run; a 409 problem if it already finished. */

@@ -20,8 +20,8 @@ public interface RunStore {
     /** Runs matching the query, newest first. */
     Mono<List<Run>> recent(RunQuery query);
 
-    /** Which runs a tenant made in a period (optionally of one plugin), for usage reports. */
-    Mono<List<UsageReport.RunFact>> facts(String tenantId, String pluginId, Instant from, Instant to);
+    /** Completes once every change made before the call is in the database, for reports that query it. */
+    Mono<Void> flushed();
 
     /** Runs of this process not yet final. */
     List<Run> active();

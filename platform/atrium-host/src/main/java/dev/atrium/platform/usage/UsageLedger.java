@@ -66,31 +66,9 @@ public class UsageLedger {
                 .increment(call.cost().doubleValue());
     }
 
-    /**
-     * A tenant's calls in a period, oldest first.
-     *
-     * @param pluginId only this plugin's, or {@code null}
-     */
-    public Mono<List<ModelCall>> calls(String tenantId, String pluginId, Instant from, Instant to) {
-        String sql = "SELECT recorded_at, provider, model, capability, plugin_id, skill_id, run_id, input_tokens, "
-                + "output_tokens, latency_ms, cost, currency, outcome FROM usage_records WHERE tenant_id = :tenant "
-                + "AND recorded_at >= :from AND recorded_at < :to" + (pluginId == null ? "" : " AND plugin_id = :plugin")
-                + " ORDER BY recorded_at, id";
-        return writes.flushed().then(Mono.defer(() -> {
-            DatabaseClient.GenericExecuteSpec spec = db.sql(sql).bind("tenant", tenantId)
-                    .bind("from", from.toEpochMilli()).bind("to", to.toEpochMilli());
-            if (pluginId != null) {
-                spec = spec.bind("plugin", pluginId);
-            }
-            return spec.map(r -> new ModelCall(Instant.ofEpochMilli(r.get("recorded_at", Long.class)),
-                            r.get("provider", String.class), r.get("model", String.class),
-                            r.get("capability", String.class), r.get("plugin_id", String.class),
-                            r.get("skill_id", String.class), r.get("run_id", String.class), tenantId,
-                            r.get("input_tokens", Long.class), r.get("output_tokens", Long.class),
-                            r.get("latency_ms", Long.class), r.get("cost", BigDecimal.class),
-                            r.get("currency", String.class), r.get("outcome", String.class)))
-                    .all().collectList();
-        }));
+    /** Completes once every call recorded before this one is in the database (for usage reports). */
+    public Mono<Void> flushed() {
+        return writes.flushed();
     }
 
     @PreDestroy
