@@ -119,8 +119,13 @@ final class Grounding {
         return String.join("; ", sourcesFound);
     }
 
-    /** An attribute named "Weight (kg)" gives its bare number a unit. */
+    private static final Pattern COUNT_NAME = Pattern.compile("number of|count|quantity|pack|pieces|数量|件数|装");
+
+    /** An attribute named "Weight (kg)" gives its bare number a unit; "Number of Items: 2" is a count. */
     private static boolean unitNamed(String lowerSource, String unit) {
+        if (unit.equals("count") && COUNT_NAME.matcher(lowerSource).find()) {
+            return true;
+        }
         for (Map.Entry<String, String> u : Facts.UNITS.entrySet()) {
             if (u.getValue().equals(unit) && u.getKey().length() > 1
                     && Pattern.compile("(?<![a-z])" + Pattern.quote(u.getKey()) + "(?![a-z])").matcher(lowerSource).find()) {

@@ -134,6 +134,9 @@ final class ListingEngine {
         ListingRules.Fixed fixed = rules.fix(grounded.listing(), fallback);
         Map<String, String> how = new LinkedHashMap<>(byModel);
         fixed.fixes().forEach((rule, fix) -> how.merge(rule, fix, (a, b) -> a + "; then " + b));
+        for (ListingRules.Violation v : rules.check(draft)) {
+            how.putIfAbsent(v.rule(), "met once the facts not found in the input were removed (see grounding)");
+        }
         List<ListingRules.Outcome> report = rules.report(fixed.listing(), how);
 
         // The final listing's facts (all traced), plus what grounding removed from the draft.
