@@ -41,6 +41,17 @@ final class ListingComposer {
             new Group("care", "Care and use", "使用保养", Pattern.compile("(?i)care|wash|clean|usage|\\buse|recommended|洗涤|使用|保养")),
             new Group("other", "Details", "其他信息", Pattern.compile(".*")));
 
+    /** Specification attributes a title names, with the word that follows the value (empty: the value alone). */
+    private static final Map<String, String> SPECS = Map.ofEntries(
+            Map.entry("screen size", "Screen"), Map.entry("display size", "Screen"),
+            Map.entry("standing screen display size", "Screen"), Map.entry("cpu model", ""),
+            Map.entry("processor", ""), Map.entry("ram", "RAM"), Map.entry("ram memory installed size", "RAM"),
+            Map.entry("hard disk size", "Storage"), Map.entry("storage capacity", "Storage"),
+            Map.entry("capacity", "Capacity"), Map.entry("sheet capacity", "Sheet Capacity"),
+            Map.entry("power", ""), Map.entry("wattage", ""), Map.entry("page yield", "Page Yield"),
+            Map.entry("max screen resolution", ""), Map.entry("operating system", ""),
+            Map.entry("容量", ""), Map.entry("功率", ""));
+
     private final RulePack pack;
     private final boolean chinese;
     private final String tone;
@@ -100,9 +111,31 @@ final class ListingComposer {
         if (!head.isEmpty()) {
             segments.add(head);
         }
+        // Key specifications, written the way shoppers search them ("15.6 Inches Screen", "1000 Staples").
+        for (ProductFacts.Attribute a : facts.attributes()) {
+            String name = a.name().strip().toLowerCase(Locale.ROOT);
+            String v = a.value().strip();
+            String label = SPECS.get(name);
+            if (label != null && v.length() <= 30) {
+                addValue(segments, label.isEmpty() ? v : v + " " + (chinese ? Chinese.translate(label) : label));
+            } else if (name.startsWith("number of ") && v.matches("\\d+") && !name.equals("number of items")
+                    && !name.equals("number of pieces")) {
+                addValue(segments, v + " " + titleCase(a.name().strip().substring("number of ".length())));
+            }
+        }
         String material = firstValue(facts, "material", "material type", "fabric type", "material composition", "材质", "面料");
         addValue(segments, material);
-        addValue(segments, firstValue(facts, "style", "pattern", "special feature", "feature", "风格", "款式"));
+        String features = firstValue(facts, "special feature", "feature", "features", "特点", "功能");
+        if (features != null) {
+            int kept = 0;
+            for (String f : features.split("[,，;；、]")) {
+                if (!f.isBlank() && f.strip().length() <= 30 && kept < 3) {
+                    addValue(segments, f.strip());
+                    kept++;
+                }
+            }
+        }
+        addValue(segments, firstValue(facts, "style", "pattern", "风格", "款式"));
         String size = firstValue(facts, "size", "尺码", "尺寸");
         if (size != null && size.length() <= 30) {
             addValue(segments, size);
@@ -113,8 +146,10 @@ final class ListingComposer {
         if (count != null) {
             String n = count.strip();
             if (n.matches("\\d+")) {
-                if (Integer.parseInt(n) > 1) {
-                    segments.add(chinese ? n + "件装" : "Pack of " + n);
+                String pack = chinese ? n + "件装" : "Pack of " + n;
+                if (Integer.parseInt(n) > 1 && !String.join(" ", segments).toLowerCase(Locale.ROOT)
+                        .contains(pack.toLowerCase(Locale.ROOT))) {
+                    segments.add(pack);
                 }
             } else {
                 addValue(segments, n);
