@@ -47,7 +47,8 @@ class ListingSkillTest {
         assertThat(run.succeeded()).as(run.toString()).isTrue();
         Map<String, Object> r = run.resultMap();
         assertThat(r).containsEntry("engine", "embedded/listing-templates").containsEntry("complies", true);
-        assertThat((String) r.get("title")).startsWith("Hearthwell Electric Kettle, Copper").contains("Brushed Copper")
+        assertThat((String) r.get("title")).startsWith("Hearthwell Electric Kettle, ")
+                .contains("1.7 liters", "1500 watts", ", Copper,", "Brushed Copper")
                 .hasSizeLessThanOrEqualTo(200);
         assertThat((List<String>) r.get("bullets")).hasSize(5)
                 .anySatisfy(b -> assertThat(b).contains("1.7 liters"))
@@ -82,7 +83,7 @@ class ListingSkillTest {
 
         assertThat(run.succeeded()).as(run.toString()).isTrue();
         String title = (String) run.resultMap().get("title");
-        assertThat(title).startsWith("炉暖 电热水壶 纯铜").contains("2件装");
+        assertThat(title).startsWith("炉暖 电热水壶 ").contains("纯铜", "1.7升", "古铜色", "2件装");
         assertThat(TextMeasure.CJK_DOUBLE.length(title)).isLessThanOrEqualTo(90);
         assertThat(run.resultMap()).containsEntry("complies", true);
     }
