@@ -126,21 +126,35 @@ final class Grounding {
         if (unit.equals("count") && COUNT_NAME.matcher(lowerSource).find()) {
             return true;
         }
-        for (Map.Entry<String, String> u : Facts.UNITS.entrySet()) {
-            if (u.getValue().equals(unit) && u.getKey().length() > 1
-                    && Pattern.compile("(?<![a-z])" + Pattern.quote(u.getKey()) + "(?![a-z])").matcher(lowerSource).find()) {
-                return true;
-            }
-        }
-        return false;
+        Pattern named = UNIT_NAMES.get(unit);
+        return named != null && named.matcher(lowerSource).find();
     }
+
+    /** Per canonical unit, its spellings of two letters or more as whole words ("kg", "inches", "盎司"). */
+    private static final Map<String, Pattern> UNIT_NAMES = unitNames();
+
+    private static Map<String, Pattern> unitNames() {
+        Map<String, List<String>> spellings = new LinkedHashMap<>();
+        Facts.UNITS.forEach((spelling, canonical) -> {
+            if (spelling.length() > 1) {
+                spellings.computeIfAbsent(canonical, k -> new ArrayList<>()).add(Pattern.quote(spelling));
+            }
+        });
+        Map<String, Pattern> out = new LinkedHashMap<>();
+        spellings.forEach((canonical, list) -> out.put(canonical,
+                Pattern.compile("(?<![a-z])(?:" + String.join("|", list) + ")(?![a-z])")));
+        return Map.copyOf(out);
+    }
+
+    private static final Map<String, Pattern> TERMS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private String traceTerm(String term, boolean wordBoundary) {
         boolean latin = term.chars().allMatch(c -> c < 128);
-        Pattern p = Pattern.compile((latin && wordBoundary ? "(?<![a-z0-9])" : "") + Pattern.quote(term)
-                + (latin && wordBoundary ? "(?![a-z0-9])" : ""));
+        Pattern p = TERMS.computeIfAbsent(term + "|" + wordBoundary, k -> Pattern.compile(
+                (latin && wordBoundary ? "(?<![a-z0-9])" : "") + Pattern.quote(term)
+                        + (latin && wordBoundary ? "(?![a-z0-9])" : "")));
         for (Source s : sources) {
-            if (p.matcher(s.lower()).find()) {
+            if (s.lower().contains(term) && p.matcher(s.lower()).find()) {
                 return s.name();
             }
         }
