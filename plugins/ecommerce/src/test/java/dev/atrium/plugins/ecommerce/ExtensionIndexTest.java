@@ -24,6 +24,7 @@ class ExtensionIndexTest {
             }
         }
 
-        assertThat(entries).contains(ListingSkill.class.getName());
+        assertThat(entries).contains(ListingSkill.class.getName(), ListingBulkSkill.class.getName(),
+                TryOnSkill.class.getName());
     }
 }
