@@ -196,19 +196,59 @@ final class TryOnCompositor {
         for (boolean b : body) {
             area += b ? 1 : 0;
         }
-        if (top < 0 || area < (long) w * h / 20 || area > (long) w * h * 95 / 100) {
+        boolean silhouette = top >= 0 && area >= (long) w * h / 20 && area <= (long) w * h * 95 / 100;
+        int y0;
+        int y1;
+        if (silhouette) {
+            // Shoulders: the first row below the head where the silhouette is much wider than the head. Body
+            // proportions follow from the head-to-shoulder height, so photos cropped at the knees work too.
+            int[] widths = new int[h];
+            for (int y = top; y <= bottom; y++) {
+                int l = -1;
+                int r = -1;
+                for (int x = 0; x < w; x++) {
+                    if (body[y * w + x]) {
+                        if (l < 0) {
+                            l = x;
+                        }
+                        r = x;
+                    }
+                }
+                widths[y] = l < 0 ? 0 : r - l + 1;
+            }
+            int headRows = Math.max(3, (bottom - top) / 14);
+            int[] head = Arrays.copyOfRange(widths, top, Math.min(h, top + headRows));
+            Arrays.sort(head);
+            int headWidth = Math.max(1, head[head.length / 2]);
+            int shoulders = -1;
+            for (int y = top + headRows; y <= bottom; y++) {
+                if (widths[y] > 1.7 * headWidth) {
+                    shoulders = y;
+                    break;
+                }
+            }
+            if (shoulders < 0) {
+                shoulders = top + (bottom - top) / 6;
+            }
+            int unit = Math.max(1, shoulders - top);
+            double[] span = switch (category) {
+                case "lower" -> new double[] {1.7, 4.2};
+                case "dress" -> new double[] {0.0, 3.6};
+                default -> new double[] {0.0, 1.9};
+            };
+            y0 = Math.min(h - 2, shoulders + (int) (span[0] * unit));
+            y1 = Math.min(bottom + 1, shoulders + (int) (span[1] * unit));
+        } else {
             // No clear silhouette (busy background): the middle of the frame, by category.
-            top = 0;
-            bottom = h - 1;
+            double[] band = switch (category) {
+                case "lower" -> new double[] {0.48, 0.92};
+                case "dress" -> new double[] {0.18, 0.82};
+                default -> new double[] {0.18, 0.55};
+            };
+            y0 = (int) (band[0] * h);
+            y1 = (int) (band[1] * h);
         }
-        int bh = bottom - top + 1;
-        double[] band = switch (category) {
-            case "lower" -> new double[] {0.48, 0.92};
-            case "dress" -> new double[] {0.18, 0.82};
-            default -> new double[] {0.18, 0.55};
-        };
-        int y0 = top + (int) (band[0] * bh);
-        int y1 = Math.min(h, top + (int) (band[1] * bh));
+        y1 = Math.max(y1, y0 + 2);
         int[] lefts = new int[y1 - y0];
         int[] rights = new int[y1 - y0];
         int rows = 0;
@@ -231,7 +271,7 @@ final class TryOnCompositor {
         }
         int x0;
         int x1;
-        if (rows < 3 || top == 0 && bottom == h - 1) {
+        if (rows < 3 || !silhouette) {
             x0 = w / 4;
             x1 = w * 3 / 4;
         } else {

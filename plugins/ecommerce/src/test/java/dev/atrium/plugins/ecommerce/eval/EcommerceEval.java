@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * {@code ./atrium eval ecommerce [listing|tryon] [--data DIR] [--limit N]}: runs the e-commerce skills through
+ * {@code ./atrium eval ecommerce [listing|bulk|tryon] [--data DIR] [--limit N]}: runs the e-commerce skills through
  * the testkit on the embedded (offline) path and prints their figures. A data set that is not there is skipped
  * with a message, never failed. The data is read in place and never copied.
  */
@@ -32,6 +32,10 @@ public final class EcommerceEval {
             } else {
                 System.out.println("skipped: data folder " + folder.toAbsolutePath().normalize() + " is absent");
             }
+        }
+        if (only == null || only.equals("bulk")) {
+            System.out.println("== ecommerce/listing-bulk (1,000 generated rows, offline)");
+            BulkBenchmark.run(limit > 0 ? limit : 1000, System.out);
         }
         if (only == null || only.equals("tryon")) {
             Path folder = data.resolve("tryon-vitonhd");
