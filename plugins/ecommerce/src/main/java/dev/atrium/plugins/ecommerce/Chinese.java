@@ -27,7 +27,7 @@ final class Chinese {
         if (text == null || text.isBlank()) {
             return text;
         }
-        Matcher m = TERMS.matcher(text);
+        Matcher m = TERMS.matcher(text.replaceAll("(?i)(\\d+)\\s*-?\\s*(?:pack|pcs|pieces|count)\\b", "$1件装"));
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             m.appendReplacement(out, Matcher.quoteReplacement(GLOSSARY.get(m.group().toLowerCase(Locale.ROOT))));

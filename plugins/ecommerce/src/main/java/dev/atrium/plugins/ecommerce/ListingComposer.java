@@ -102,6 +102,9 @@ final class ListingComposer {
             String[] path = c.split(" > ");
             type = titleCase(path[path.length - 1].strip());
         }
+        if (type != null && !chinese && type.equals(type.toLowerCase(Locale.ROOT))) {
+            type = titleCase(type);
+        }
         return type == null ? "" : (chinese ? Chinese.translate(type) : type);
     }
 
@@ -246,6 +249,9 @@ final class ListingComposer {
 
     private String bullet(String label, List<ProductFacts.Attribute> attrs) {
         List<String> parts = new ArrayList<>();
+        // One attribute names itself ("Material Type: Metal, Rubber."); a group gets its label as a header.
+        boolean single = attrs.size() == 1 && !attrs.get(0).name().equals("Details")
+                && !attrs.get(0).name().equals("Packaging");
         for (ProductFacts.Attribute a : attrs) {
             String value = normaliseCase(a.value().strip()).replaceAll("[.。]+$", "");
             if (a.name().equals("Details") || a.name().equals("Packaging")) {
@@ -255,6 +261,9 @@ final class ListingComposer {
             } else {
                 parts.add(a.name().strip() + ": " + value);
             }
+        }
+        if (single) {
+            return parts.get(0) + (chinese ? "。" : ".");
         }
         return chinese ? label + " — " + String.join("；", parts) + "。" : label + " — " + String.join("; ", parts) + ".";
     }
@@ -276,7 +285,7 @@ final class ListingComposer {
         }
         StringBuilder d = new StringBuilder(intro).append("\n");
         for (String b : bullets) {
-            d.append(b.replaceFirst(" — ", ": ")).append("\n");
+            d.append(b).append("\n");
         }
         String text = d.toString().strip();
         TextMeasure unit = pack.description().unit();
@@ -302,7 +311,7 @@ final class ListingComposer {
             String text = chinese ? Chinese.translate(s) : s;
             for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}'-]+")) {
                 // Numbers and codes belong to the visible fields, where grounding checks them in context.
-                if (w.length() > 1 && !titleWords.contains(w) && !w.matches(".*\\d.*")
+                if (w.length() > 1 && !titleWords.contains(w) && !w.matches(".*\\d.*") && !Facts.UNITS.containsKey(w)
                         && !STOP.contains(w) && !(w.length() <= 2 && !chinese)) {
                     terms.add(w);
                 }

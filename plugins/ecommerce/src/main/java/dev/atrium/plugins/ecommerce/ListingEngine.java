@@ -122,7 +122,7 @@ final class ListingEngine {
                         + "); it was composed offline from the attributes instead");
             }
         } else if ("zh".equals(language)) {
-            Set<String> english = new LinkedHashSet<>(Chinese.untranslated(String.join(" ", fallback.bullets())));
+            Set<String> english = new LinkedHashSet<>(Chinese.untranslated(fallback.title() + " " + String.join(" ", fallback.bullets())));
             english.removeAll(Chinese.untranslated(facts.brand()));
             if (!english.isEmpty()) {
                 warnings.add("the offline glossary has no Chinese for: " + String.join(", ", english)
