@@ -303,12 +303,16 @@ final class ListingComposer {
         sourcesOfTerms.add(facts.category().replace('_', ' '));
         for (ProductFacts.Attribute a : facts.attributes()) {
             if (!SKIPPED.matcher(a.name().strip()).matches() && !a.name().toLowerCase(Locale.ROOT).contains("model")
-                    && !a.name().toLowerCase(Locale.ROOT).contains("part number")) {
+                    && !a.name().toLowerCase(Locale.ROOT).contains("part number")
+                    && !a.name().toLowerCase(Locale.ROOT).contains("manufacturer")) {
                 sourcesOfTerms.add(a.value());
             }
         }
         for (String s : sourcesOfTerms) {
             String text = chinese ? Chinese.translate(s) : s;
+            if (text == null) {
+                continue;
+            }
             for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}'-]+")) {
                 // Numbers and codes belong to the visible fields, where grounding checks them in context.
                 if (w.length() > 1 && !titleWords.contains(w) && !w.matches(".*\\d.*") && !Facts.UNITS.containsKey(w)

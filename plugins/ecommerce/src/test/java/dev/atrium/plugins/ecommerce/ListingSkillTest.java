@@ -185,6 +185,25 @@ class ListingSkillTest {
     }
 
     @Test
+    void aRemoteVisionModelReadsThePhotosAndTheirFactsAreTracedToThem() {
+        ListingDraft draft = new ListingDraft("Hearthwell Kettle, Copper, 1.7 L, 1500 W", Products.fiveBullets(),
+                "A copper kettle.", "tea kettle");
+        FakeModelGateway fake = new FakeModelGateway().onChat("Material: Copper\nCapacity: 1.7 L\nPower: 1500 W");
+        ScriptedListingModel models = new ScriptedListingModel(fake, draft);
+
+        SkillRun run = SkillHarness.of(new ListingSkill()).models(models).value("brand", "Hearthwell")
+                .file("photos", Media.of("box.jpg", "image/jpeg", new byte[] {1, 2, 3})).run();
+
+        assertThat(run.succeeded()).as(run.toString()).isTrue();
+        assertThat(fake.chatRequests().get(0).hasImages()).isTrue();
+        assertThat((String) run.resultMap().get("engine")).isEqualTo("fake/fake-model; photos read by fake/fake-model");
+        assertThat((String) run.resultMap().get("title")).isEqualTo("Hearthwell Kettle, Copper, 1.7 L, 1500 W");
+        assertThat(list(run, "grounding")).filteredOn(g -> g.get("value").equals("1.7 L")).singleElement()
+                .satisfies(g -> assertThat((String) g.get("source")).contains("photo box.jpg"));
+        assertThat(models.structuredRequests.get(0).messages().get(1).text()).contains("Capacity: 1.7 L");
+    }
+
+    @Test
     void nothingToWriteFromIsABadInputNamingAttributes() {
         SkillRun run = SkillHarness.of(new ListingSkill()).models(new FakeModelGateway()).run();
         assertThat(run.error()).get().isInstanceOf(BadInputException.class);
