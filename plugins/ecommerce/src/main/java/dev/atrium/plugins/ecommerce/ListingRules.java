@@ -65,7 +65,9 @@ final class ListingRules {
             "PVC", "ABS", "TPU", "GPS", "UHD", "RGB", "NFC", "SSD", "HDD", "RAM", "CPU", "GPU", "FDA", "ISO", "PET",
             "EVA", "XXL", "XXXL", "XXS", "WIFI", "NIV", "KJV", "SPF", "MDF", "EPA", "ANSI", "NASA", "NBA", "NFL",
             "MLB", "NHL", "DVD", "CD", "MP3", "MP4", "PDF", "AC", "DC", "TV", "PC", "IP", "UL", "CE", "MAH", "AI",
-            "IOS", "NATO", "OEM", "SIM", "SD", "AM", "FM", "HVAC", "LPG", "IPA", "ESD", "UPF", "RFID", "JIS", "AWG");
+            "IOS", "NATO", "OEM", "SIM", "SD", "AM", "FM", "HVAC", "LPG", "IPA", "ESD", "UPF", "RFID", "JIS", "AWG",
+            "FHD", "QHD", "HDR", "IPS", "NVME", "PCIE", "LAN", "WLAN", "VGA", "DDR", "SATA", "CRI", "AMD", "AMOLED",
+            "QLED", "HEPA", "NFC", "SPF", "UVA", "UVB", "BT", "OTG", "POE", "HDTV", "KVM");
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’]*");
     private static final Pattern CAPS = Pattern.compile(

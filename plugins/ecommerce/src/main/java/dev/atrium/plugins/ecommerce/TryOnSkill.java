@@ -97,7 +97,8 @@ public class TryOnSkill implements Skill {
                     BufferedImage guide = TryOnCompositor.compose(person, garment, category, composite.region(), "").image();
                     ImageResult edited = models.image(new ImageRequest(prompt(category),
                             Images.png("guide.png", guide, Map.of()), editMask(composite.mask()),
-                            person.getWidth() + "x" + person.getHeight(), 1));
+                            null, 1));
+                    // The provider's default size: image APIs accept only a few sizes; the answer is scaled back.
                     if (edited.images().isEmpty()) {
                         throw new ProviderException("the image model returned no image");
                     }
