@@ -61,13 +61,13 @@ final class ListingRules {
                     + "|好评|差评|五星|买家秀|评价");
 
     /** Acronyms and units that are written in capitals by convention, not to shout. */
-    static final Set<String> ACRONYMS = Set.of("USB", "LED", "LCD", "OLED", "HDMI", "BPA", "UV", "USA", "DIY", "AAA",
+    static final Set<String> ACRONYMS = Set.copyOf(List.of("USB", "LED", "LCD", "OLED", "HDMI", "BPA", "UV", "USA", "DIY", "AAA",
             "PVC", "ABS", "TPU", "GPS", "UHD", "RGB", "NFC", "SSD", "HDD", "RAM", "CPU", "GPU", "FDA", "ISO", "PET",
             "EVA", "XXL", "XXXL", "XXS", "WIFI", "NIV", "KJV", "SPF", "MDF", "EPA", "ANSI", "NASA", "NBA", "NFL",
             "MLB", "NHL", "DVD", "CD", "MP3", "MP4", "PDF", "AC", "DC", "TV", "PC", "IP", "UL", "CE", "MAH", "AI",
             "IOS", "NATO", "OEM", "SIM", "SD", "AM", "FM", "HVAC", "LPG", "IPA", "ESD", "UPF", "RFID", "JIS", "AWG",
             "FHD", "QHD", "HDR", "IPS", "NVME", "PCIE", "LAN", "WLAN", "VGA", "DDR", "SATA", "CRI", "AMD", "AMOLED",
-            "QLED", "HEPA", "NFC", "SPF", "UVA", "UVB", "BT", "OTG", "POE", "HDTV", "KVM");
+            "QLED", "HEPA", "UVA", "UVB", "BT", "OTG", "POE", "HDTV", "KVM"));
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’]*");
     private static final Pattern CAPS = Pattern.compile(
