@@ -18,7 +18,7 @@ i18n.add('en', {
   'admin.title': 'Administration', 'models': 'Model providers', 'check': 'Check health', 'playground': 'Playground',
   'message': 'Message', 'send': 'Send', 'keys': 'API keys', 'new.key': 'New key', 'name': 'Name', 'role': 'Role',
   'create': 'Create', 'revoke': 'Revoke', 'key.once': 'Copy this key now; it is not shown again:', 'users': 'Users',
-  'audit': 'Audit log', 'action': 'Action', 'actor': 'Actor', 'outcome': 'Outcome', 'when': 'When', 'target': 'Target',
+  'audit': 'Audit log', 'user.name': 'User name', 'password': 'Password (12+ characters)', 'new.user': 'New user', 'action': 'Action', 'actor': 'Actor', 'outcome': 'Outcome', 'when': 'When', 'target': 'Target',
   'not.allowed': 'Your role cannot see this.', 'sign.in.first': 'Sign in, or paste an API key above, to use the portal.',
 });
 i18n.add('zh', {
@@ -36,7 +36,7 @@ i18n.add('zh', {
   'admin.title': '管理', 'models': '模型提供方', 'check': '检查状态', 'playground': '试用',
   'message': '消息', 'send': '发送', 'keys': 'API 密钥', 'new.key': '新建密钥', 'name': '名称', 'role': '角色',
   'create': '创建', 'revoke': '吊销', 'key.once': '请立即复制此密钥，之后不再显示：', 'users': '用户',
-  'audit': '审计日志', 'action': '操作', 'actor': '操作者', 'outcome': '结果', 'when': '时间', 'target': '对象',
+  'audit': '审计日志', 'user.name': '用户名', 'password': '密码（至少 12 个字符）', 'new.user': '新建用户', 'action': '操作', 'actor': '操作者', 'outcome': '结果', 'when': '时间', 'target': '对象',
   'not.allowed': '你的角色无权查看此内容。', 'sign.in.first': '请先登录，或在上方粘贴 API 密钥。',
 });
 
@@ -386,18 +386,57 @@ const adminView = guard(async () => {
   }
   const users = await api('/api/users').catch((e) => e);
   if (!(users instanceof Error)) {
-    parts.push(section(t('users'), grid(['user', t('role'), 'tenant'], users.map((u) => [u.username, u.role, u.tenant]))));
+    const username = el('input', { type: 'text', id: 'user-name', required: true, autocomplete: 'off' });
+    const password = el('input', { type: 'password', id: 'user-password', required: true, minlength: 12, autocomplete: 'new-password' });
+    const userRole = el('select', { id: 'user-role' }, ['user', 'auditor', 'admin'].map((r) => el('option', { value: r }, r)));
+    const userNote = el('div', { 'aria-live': 'polite' });
+    parts.push(section(t('users'), grid(['user', t('role'), 'tenant', ''], users.map((u) => [u.username, u.role, u.tenant,
+      u.disabled ? badge('disabled', 'failed') : el('button', { type: 'button', class: 'danger', onclick: async () => {
+        try { await api('/api/users/' + u.id, { method: 'PATCH', json: { disabled: true } }); adminView(); } catch (err) { userNote.replaceChildren(problemView(err)); }
+      } }, t('disable'))])),
+    el('form', { class: 'atr-toolbar', id: 'new-user', onsubmit: async (e) => {
+      e.preventDefault();
+      try {
+        await api('/api/users', { method: 'POST', json: { username: username.value, password: password.value, role: userRole.value } });
+        adminView();
+      } catch (error) {
+        userNote.replaceChildren(problemView(error));
+      }
+    } }, el('label', {}, t('user.name'), username), el('label', {}, t('password'), password), el('label', {}, t('role'), userRole),
+    el('button', { type: 'submit' }, t('new.user'))), userNote));
   }
-  const audit = await api('/api/audit?size=100').catch((e) => e);
-  if (!(audit instanceof Error)) {
-    const filter = el('input', { type: 'search', id: 'audit-filter', placeholder: t('action'), 'aria-label': t('action') });
-    const body = el('div');
-    const show = () => body.replaceChildren(grid([t('when'), t('actor'), t('action'), t('target'), t('outcome')],
-      audit.items.filter((a) => !filter.value || JSON.stringify(a).toLowerCase().includes(filter.value.toLowerCase()))
-        .map((a) => [new Date(a.at || a.createdAt).toLocaleString(), a.actor, a.action, a.target, badge(a.outcome, a.outcome === 'success' ? 'succeeded' : 'failed')])));
-    filter.addEventListener('input', show);
-    show();
-    parts.push(section(t('audit'), el('div', { class: 'atr-toolbar' }, filter), body));
+  const auditBody = el('div', { id: 'audit-rows' });
+  const auditFilters = {
+    action: el('input', { type: 'search', id: 'audit-action', placeholder: 'plugin.install' }),
+    actor: el('input', { type: 'search', id: 'audit-actor' }),
+    outcome: el('select', { id: 'audit-outcome' }, el('option', { value: '' }, t('any')), el('option', { value: 'success' }, 'success'),
+      el('option', { value: 'failure' }, 'failure')),
+    from: el('input', { type: 'date', id: 'audit-from' }),
+    to: el('input', { type: 'date', id: 'audit-to' }),
+  };
+  // The server filters (action prefix, actor, outcome, dates) and pages; newest first.
+  async function loadAudit() {
+    const query = new URLSearchParams({ size: '200' });
+    for (const [name, control] of Object.entries(auditFilters)) {
+      if (!control.value) continue;
+      query.set(name, name === 'from' ? control.value + 'T00:00:00Z' : name === 'to' ? control.value + 'T23:59:59Z' : control.value);
+    }
+    try {
+      const audit = await api('/api/audit?' + query);
+      auditBody.replaceChildren(grid([t('when'), t('actor'), t('action'), t('target'), t('outcome'), ''], audit.items.map((a) => [
+        new Date(a.at).toLocaleString(), a.actor, a.action, a.target,
+        badge(a.outcome, a.outcome === 'success' ? 'succeeded' : 'failed'), a.detail || ''])));
+    } catch (error) {
+      auditBody.replaceChildren(problemView(error));
+    }
+  }
+  const auditAllowed = await api('/api/audit?size=1').then(() => true).catch(() => false);
+  if (auditAllowed) {
+    parts.push(section(t('audit'), el('form', { class: 'atr-toolbar', onsubmit: (e) => { e.preventDefault(); loadAudit(); } },
+      el('label', {}, t('action'), auditFilters.action), el('label', {}, t('actor'), auditFilters.actor),
+      el('label', {}, t('outcome'), auditFilters.outcome), el('label', {}, t('from'), auditFilters.from),
+      el('label', {}, t('to'), auditFilters.to), el('button', { type: 'submit' }, t('filter'))), auditBody));
+    loadAudit();
   }
   view.replaceChildren(...parts);
 });

@@ -225,7 +225,17 @@ class PortalBrowserIT {
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
 
         browser.get(url("/#/admin"));
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("key-name")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("user-name"))).sendKeys("reviewer");
+        browser.findElement(By.id("user-password")).sendKeys("a long enough passphrase");
+        browser.findElement(By.cssSelector("#new-user button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "reviewer"));
+        WebElement action = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("audit-action")));
+        action.sendKeys("user.create");
+        action.sendKeys(org.openqa.selenium.Keys.ENTER);
+        wait.until(d -> {
+            String rows = d.findElement(By.id("audit-rows")).getText();
+            return rows.contains("user.create") && !rows.contains("plugin.install");
+        });
         screenshot("11-admin");
 
         // The session ends (here: its cookie is gone); the next call says so instead of failing quietly.
