@@ -36,6 +36,7 @@ i18n.add('en', {
   'f.category': 'Category', 'f.invoiceCode': 'Invoice code', 'f.invoiceNumber': 'Invoice number',
   'cat.meals': 'Meals', 'cat.travel': 'Travel', 'cat.lodging': 'Lodging', 'cat.transport': 'Transport',
   'cat.office supplies': 'Office supplies', 'cat.other': 'Other',
+  'chk.passed': 'passed', 'chk.failed': 'failed', 'chk.review': 'review', 'chk.skipped': 'skipped', 'chk.warning': 'warning',
 });
 i18n.add('zh', {
   'office.title': '办公', 'office.lead': '可对照原文核对的会议纪要，以及由票据生成的报销单。',
@@ -68,6 +69,7 @@ i18n.add('zh', {
   'f.category': '类别', 'f.invoiceCode': '发票代码', 'f.invoiceNumber': '发票号码',
   'cat.meals': '餐饮', 'cat.travel': '差旅', 'cat.lodging': '住宿', 'cat.transport': '交通',
   'cat.office supplies': '办公用品', 'cat.other': '其他',
+  'chk.passed': '通过', 'chk.failed': '未通过', 'chk.review': '待复核', 'chk.skipped': '跳过', 'chk.warning': '警告',
 });
 
 const TRANSCRIPT_TYPES = ['text/plain', 'text/markdown', '.md', '.txt', 'text/vtt', '.vtt', 'application/x-subrip', '.srt',
@@ -357,7 +359,7 @@ function receiptDetail(run, receipt, index) {
           el('tbody', {}, fieldRows)),
         tx('e.checks', 'h4'),
         el('ul', { class: 'pg-items' }, (receipt.checks || []).map((c) => el('li', {},
-          el('span', { class: 'pg-badge ' + ({ passed: 'pg-ok', failed: 'pg-bad', review: 'pg-warn' }[c.status] || 'pg-muted') }, c.status),
+          el('span', { class: 'pg-badge ' + ({ passed: 'pg-ok', failed: 'pg-bad', review: 'pg-warn' }[c.status] || 'pg-muted') }, i18n.t('chk.' + c.status)),
           ' ', el('strong', {}, c.name), ': ', c.message))),
         (receipt.violations || []).length ? [tx('e.violations', 'h4'), el('ul', { class: 'pg-items' }, receipt.violations.map((v) =>
           el('li', { class: v.severity === 'blocking' ? 'pg-bad' : 'pg-warn' },
