@@ -28,7 +28,7 @@ i18n.add('en', {
   'labs': 'Laboratory results', 'lab.test': 'Test', 'lab.value': 'Value', 'lab.unit': 'Unit', 'lab.range': 'Reference range', 'lab.flag': 'Flag',
   'flag.normal': 'normal', 'flag.high': 'high', 'flag.low': 'low', 'flag.critical': 'critical', 'flag.unflagged': 'no range',
   'phi': 'Identifiers removed before drafting', 'phi.none': 'None found.', 'checks': 'Corrected by the checks',
-  'check.negationCorrected': 'negations restored', 'check.labValuesCorrected': 'lab values corrected', 'check.criticalAddedToAssessment': 'critical values added to the assessment',
+  'check.negationCorrected': 'Negations restored', 'check.labValuesCorrected': 'Lab values corrected', 'check.criticalAddedToAssessment': 'Critical values added to the assessment',
   'edit': 'Edit', 'amend': 'Amend', 'save': 'Save as a new version', 'save.amend': 'Save the amendment', 'discard': 'Cancel',
   'edit.note': 'Comment (optional)', 'amend.reason': 'Reason for the amendment', 'amend.need.reason': 'An amendment needs a reason.',
   'section.text': 'Text of {section}',
@@ -283,6 +283,8 @@ class ReportView {
     const found = ids.map((id) => this.pane.querySelector(`[data-id="${CSS.escape(id)}"]`)).filter(Boolean);
     found.forEach((li) => li.classList.add('pg-hl'));
     if (found.length) this.pane.scrollTop = found[0].offsetTop - this.pane.offsetTop - 8;
+    // On a phone the pane is under the report: bring it into view.
+    if (found.length && matchMedia('(max-width: 760px)').matches) this.pane.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
   }
 
   editor(section, signed, heading) {
@@ -326,7 +328,7 @@ class ReportView {
       el('section', {}, tx('phi', 'h3'), phi.length ? el('ul', { class: 'pg-chips' }, phi.map(([type, n]) => el('li', {}, `${type} × ${n}`)))
         : tx('phi.none', 'p', { class: 'atr-hint' })),
       checks.length ? el('section', {}, tx('checks', 'h3'), el('ul', { class: 'pg-items' },
-        checks.map(([k, n]) => el('li', {}, `${n} ${i18n.t('check.' + k)}`)))) : null,
+        checks.map(([k, n]) => el('li', {}, `${i18n.t('check.' + k)}: ${n}`)))) : null,
       (s.warnings || []).length ? el('section', {}, tx('warnings', 'h3'), el('ul', { class: 'pg-items pg-warn' }, s.warnings.map((w) => el('li', {}, w)))) : null);
   }
 
