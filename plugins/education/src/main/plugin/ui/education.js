@@ -257,7 +257,7 @@ function teacherView(sessions) {
     el('p', { class: 'atr-hint' }, i18n.t('tc.sessions', { n: sessions.length })),
     sessions.map((s) => el('details', { class: 'pg-card pg-session' + ((s.flags || []).length ? ' pg-flagged' : '') },
       el('summary', {},
-        el('strong', {}, s.learner || '—'), ' · ', el('span', { class: 'pg-session-problem' }, (s.problem || '').slice(0, 90)), ' ',
+        el('strong', {}, s.learner || '—'), ' · ', el('span', { class: 'pg-session-problem' }, (s.problem || '').length > 90 ? s.problem.slice(0, 90) + '…' : s.problem || ''), ' ',
         outcome(s), (s.flags || []).length ? el('span', { class: 'pg-badge pg-bad' }, '⚑ ' + s.flags.length) : null),
       el('dl', { class: 'atr-tree' },
         [['tc.created', new Date(s.created).toLocaleString()], ['tc.problem', s.problem], ['tc.attempts', s.attempts], ['tc.hints', s.hintsUsed],
