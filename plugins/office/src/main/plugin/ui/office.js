@@ -36,6 +36,9 @@ i18n.add('en', {
   'f.category': 'Category', 'f.invoiceCode': 'Invoice code', 'f.invoiceNumber': 'Invoice number',
   'cat.meals': 'Meals', 'cat.travel': 'Travel', 'cat.lodging': 'Lodging', 'cat.transport': 'Transport',
   'cat.office supplies': 'Office supplies', 'cat.other': 'Other',
+  'e.approved': 'Approved', 'e.approve': 'Approve receipt {n}', 'e.fixed': 'Corrected by you (was {was})',
+  'e.csv': 'Download the reviewed receipts (CSV)', 'e.fix.hint': 'Correct a value here; the table and the CSV use your correction.',
+  'e.approved.count': '{n} of {total} approved',
   'chk.passed': 'passed', 'chk.failed': 'failed', 'chk.review': 'review', 'chk.skipped': 'skipped', 'chk.warning': 'warning',
 });
 i18n.add('zh', {
@@ -69,6 +72,9 @@ i18n.add('zh', {
   'f.category': '类别', 'f.invoiceCode': '发票代码', 'f.invoiceNumber': '发票号码',
   'cat.meals': '餐饮', 'cat.travel': '差旅', 'cat.lodging': '住宿', 'cat.transport': '交通',
   'cat.office supplies': '办公用品', 'cat.other': '其他',
+  'e.approved': '已批准', 'e.approve': '批准第 {n} 张票据', 'e.fixed': '已由你更正（原为 {was}）',
+  'e.csv': '下载复核后的票据（CSV）', 'e.fix.hint': '可在此更正数值；表格和 CSV 会使用你的更正。',
+  'e.approved.count': '已批准 {n}/{total}',
   'chk.passed': '通过', 'chk.failed': '未通过', 'chk.review': '待复核', 'chk.skipped': '跳过', 'chk.warning': '警告',
 });
 
@@ -246,7 +252,8 @@ function expensesPanel() {
     const run = await runner.run({ employee: employee.value.trim() }, { files: drop.files() });
     submit.disabled = false;
     if (!run) return;
-    const show = () => output.replaceChildren(expensesView(run));
+    const review = (run.result.receipts || []).map(() => ({ approved: false, fixes: {} }));
+    const show = () => output.replaceChildren(expensesView(run, review));
     show();
     rerenders.expenses = show;
   } },
@@ -265,6 +272,9 @@ function value(f) {
 }
 
 function fieldCell(f, render = (v) => String(v)) {
+  if (f && f.fixed) {
+    return el('td', { class: 'pg-fixed', title: i18n.t('e.fixed', { was: f.was ?? i18n.t('no.value') }) }, render(f.value), ' ✎');
+  }
   const v = value(f);
   if (v === null) return el('td', { class: 'pg-muted' }, i18n.t('no.value'));
   const low = f.confidence !== null && f.confidence < REVIEW_BELOW;
@@ -289,22 +299,50 @@ function category(c) {
   return c ? i18n.t('cat.' + c) : i18n.t('no.value');
 }
 
-function expensesView(run) {
+/** A field as shown: the reviewer's correction when there is one. */
+function shown(receipt, state, name) {
+  if (name in state.fixes) return { value: state.fixes[name], fixed: true, was: value(receipt[name]) };
+  return receipt[name];
+}
+
+function expensesView(run, review) {
   const r = run.result;
   const receipts = r.receipts || [];
   const report = artifact(run, 'expense-report.xlsx');
   const detail = el('div', { id: 'receipt-detail' });
-  const rows = receipts.map((receipt, i) => {
+  const tbody = el('tbody');
+  const approvedCount = el('p', { class: 'atr-hint', 'aria-live': 'polite' });
+  const rows = () => receipts.map((receipt, i) => {
     const [cls, key] = receiptStatus(receipt);
+    const state = review[i];
     const open = el('button', { type: 'button', class: 'link', 'aria-controls': 'receipt-detail',
-      onclick: () => { detail.replaceChildren(receiptDetail(run, receipt, i)); detail.querySelector('h3')?.focus(); } },
+      onclick: () => { detail.replaceChildren(receiptDetail(run, receipt, i, state, refresh)); detail.querySelector('h3')?.focus(); } },
     i18n.t('e.details'));
+    const approve = el('input', { type: 'checkbox', checked: state.approved || undefined, 'aria-label': i18n.t('e.approve', { n: i + 1 }),
+      onchange: (e) => { state.approved = e.target.checked; count(); } });
     return el('tr', { class: 'pg-row-' + cls.slice(3) },
       el('td', {}, String(i + 1)), el('td', { class: 'pg-file' }, receipt.file + (receipt.page > 1 ? ` p.${receipt.page}` : '')),
-      fieldCell(receipt.vendor), fieldCell(receipt.date), fieldCell(receipt.total, money), fieldCell(receipt.currency),
-      fieldCell(receipt.category, category),
-      el('td', {}, el('span', { class: 'pg-badge ' + cls }, i18n.t(key))), el('td', {}, open));
+      fieldCell(shown(receipt, state, 'vendor')), fieldCell(shown(receipt, state, 'date')), fieldCell(shown(receipt, state, 'total'), money),
+      fieldCell(shown(receipt, state, 'currency')), fieldCell(shown(receipt, state, 'category'), category),
+      el('td', {}, el('span', { class: 'pg-badge ' + cls }, i18n.t(key))), el('td', { class: 'pg-approve' }, approve), el('td', {}, open));
   });
+  const count = () => { approvedCount.textContent = i18n.t('e.approved.count', { n: review.filter((x) => x.approved).length, total: receipts.length }); };
+  const refresh = () => { tbody.replaceChildren(...rows()); count(); };
+  refresh();
+  const csv = () => {
+    const columns = ['file', 'page', ...FIELD_ORDER, 'approved', 'corrected'];
+    const quote = (v) => `"${String(v ?? '').replace(/"/g, '""')}"`;
+    const lines = [columns.join(',')].concat(receipts.map((receipt, i) => {
+      const state = review[i];
+      return [receipt.file, receipt.page, ...FIELD_ORDER.map((name) => value(shown(receipt, state, name))),
+        state.approved ? 'yes' : 'no', Object.keys(state.fixes).join(' ')].map(quote).join(',');
+    }));
+    const url = URL.createObjectURL(new Blob(['\ufeff' + lines.join('\r\n') + '\r\n'], { type: 'text/csv;charset=utf-8' }));
+    const link = el('a', { href: url, download: 'expenses-reviewed.csv' });
+    document.body.append(link);
+    link.click();
+    setTimeout(() => { URL.revokeObjectURL(url); link.remove(); }, 1000);
+  };
   const totals = Object.entries(r.totalsByCategory || {}).flatMap(([cat, byCurrency]) =>
     Object.entries(byCurrency).map(([currency, total]) => el('tr', {}, el('td', {}, category(cat)), el('td', {}, currency),
       el('td', { class: 'pg-num' }, money(total)))));
@@ -319,9 +357,11 @@ function expensesView(run) {
     tx('e.receipts', 'h2'),
     el('div', { class: 'atr-table-wrap' }, el('table', { class: 'atr-table pg-receipts' },
       el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, '#'),
-        ['e.file', 'e.vendor', 'e.date', 'e.total', 'e.currency', 'e.category', 'e.status'].map((k) => tx(k, 'th', { scope: 'col' })),
+        ['e.file', 'e.vendor', 'e.date', 'e.total', 'e.currency', 'e.category', 'e.status', 'e.approved'].map((k) => tx(k, 'th', { scope: 'col' })),
         el('th', { scope: 'col' }, el('span', { class: 'visually-hidden' }, i18n.t('e.details'))))),
-      el('tbody', {}, rows))),
+      tbody)),
+    approvedCount,
+    el('div', { class: 'pg-actions' }, el('button', { type: 'button', class: 'secondary', id: 'e-csv', onclick: csv }, '⬇ ' + i18n.t('e.csv'))),
     detail,
     tx('e.duplicates', 'h2'),
     (r.duplicates || []).length ? el('ul', { class: 'pg-items' }, r.duplicates.map((d) => el('li', { class: 'pg-bad' },
@@ -341,12 +381,24 @@ function stat(key, n, cls) {
   return el('div', { class: 'pg-stat' + (cls ? ' ' + cls : '') }, el('strong', {}, String(n)), tx(key));
 }
 
-function receiptDetail(run, receipt, index) {
+function receiptDetail(run, receipt, index, state, refresh) {
   const image = artifact(run, `receipt-${index + 1}.png`);
   const fieldRows = FIELD_ORDER.filter((name) => receipt[name]).map((name) => {
     const f = receipt[name];
-    const render = ['subtotal', 'tax', 'tip', 'total'].includes(name) ? money : name === 'category' ? category : String;
-    return el('tr', {}, el('th', { scope: 'row' }, i18n.t('f.' + name)), fieldCell(f, render),
+    const low = value(f) !== null && f.confidence !== null && f.confidence < REVIEW_BELOW;
+    const id = `fix-${index}-${name}`;
+    const input = el('input', { type: 'text', id, value: name in state.fixes ? state.fixes[name] : (value(f) ?? ''),
+      class: (low ? 'pg-low-input' : '') + (name in state.fixes ? ' pg-fixed-input' : ''),
+      onchange: (e) => {
+        const original = value(f) === null ? '' : String(value(f));
+        if (e.target.value === original) delete state.fixes[name];
+        else state.fixes[name] = e.target.value;
+        e.target.classList.toggle('pg-fixed-input', name in state.fixes);
+        refresh();
+      } });
+    return el('tr', { class: low ? 'pg-low-row' : null },
+      el('th', { scope: 'row' }, el('label', { for: id }, i18n.t('f.' + name))),
+      el('td', {}, input, low ? el('span', { class: 'pg-warn pg-low-mark', title: i18n.t('e.low') }, ' ⚠', el('span', { class: 'visually-hidden' }, i18n.t('e.low'))) : null),
       el('td', { class: 'pg-num' }, value(f) === null ? '' : Math.round((f.confidence ?? 0) * 100) + '%'));
   });
   const lines = receipt.lineItems || [];
@@ -355,7 +407,8 @@ function receiptDetail(run, receipt, index) {
     el('div', { class: 'pg-receipt-grid' },
       image ? el('figure', { class: 'pg-receipt-image' }, authImage(image.url, i18n.t('e.image', { n: index + 1 }))) : null,
       el('div', {},
-        el('table', { class: 'atr-table' }, el('thead', {}, el('tr', {}, ['e.field', 'e.value', 'e.confidence'].map((k) => tx(k, 'th', { scope: 'col' })))),
+        tx('e.fix.hint', 'p', { class: 'atr-hint' }),
+        el('table', { class: 'atr-table pg-fields' }, el('thead', {}, el('tr', {}, ['e.field', 'e.value', 'e.confidence'].map((k) => tx(k, 'th', { scope: 'col' })))),
           el('tbody', {}, fieldRows)),
         tx('e.checks', 'h4'),
         el('ul', { class: 'pg-items' }, (receipt.checks || []).map((c) => el('li', {},
