@@ -265,19 +265,22 @@ function expensesPanel() {
 
 const FIELD_ORDER = ['vendor', 'address', 'date', 'time', 'currency', 'subtotal', 'tax', 'tip', 'total', 'paymentMethod',
   'category', 'invoiceCode', 'invoiceNumber'];
+// Fields the skill queued for review (its policy's threshold) are the ones highlighted; 0.6 is the default
+// threshold, used only for line items, which the review list does not cover.
 const REVIEW_BELOW = 0.6;
+let queued = new Set();
 
 function value(f) {
   return f && f.value !== null && f.value !== undefined ? f.value : null;
 }
 
-function fieldCell(f, render = (v) => String(v)) {
+function fieldCell(f, render = (v) => String(v), low = undefined) {
   if (f && f.fixed) {
     return el('td', { class: 'pg-fixed', title: i18n.t('e.fixed', { was: f.was ?? i18n.t('no.value') }) }, render(f.value), ' ✎');
   }
   const v = value(f);
   if (v === null) return el('td', { class: 'pg-muted' }, i18n.t('no.value'));
-  const low = f.confidence !== null && f.confidence < REVIEW_BELOW;
+  if (low === undefined) low = f.confidence !== null && f.confidence < REVIEW_BELOW;
   return el('td', { class: low ? 'pg-low' : null, title: low ? i18n.t('e.low') + ` (${Math.round(f.confidence * 100)}%)` : null },
     render(v), low ? el('span', { class: 'visually-hidden' }, ' — ' + i18n.t('e.low')) : null);
 }
@@ -308,6 +311,7 @@ function shown(receipt, state, name) {
 function expensesView(run, review) {
   const r = run.result;
   const receipts = r.receipts || [];
+  queued = new Set((r.review || []).map((q) => `${q.receipt}:${q.field}`));
   const report = artifact(run, 'expense-report.xlsx');
   const detail = el('div', { id: 'receipt-detail' });
   const tbody = el('tbody');
@@ -322,8 +326,8 @@ function expensesView(run, review) {
       onchange: (e) => { state.approved = e.target.checked; count(); } });
     return el('tr', { class: 'pg-row-' + cls.slice(3) },
       el('td', {}, String(i + 1)), el('td', { class: 'pg-file' }, receipt.file + (receipt.page > 1 ? ` p.${receipt.page}` : '')),
-      fieldCell(shown(receipt, state, 'vendor')), fieldCell(shown(receipt, state, 'date')), fieldCell(shown(receipt, state, 'total'), money),
-      fieldCell(shown(receipt, state, 'currency')), fieldCell(shown(receipt, state, 'category'), category),
+      ...[['vendor'], ['date'], ['total', money], ['currency'], ['category', category]].map(([name, render]) =>
+        fieldCell(shown(receipt, state, name), render, queued.has(`${i + 1}:${name}`))),
       el('td', {}, el('span', { class: 'pg-badge ' + cls }, i18n.t(key))), el('td', { class: 'pg-approve' }, approve), el('td', {}, open));
   });
   const count = () => { approvedCount.textContent = i18n.t('e.approved.count', { n: review.filter((x) => x.approved).length, total: receipts.length }); };
@@ -385,7 +389,7 @@ function receiptDetail(run, receipt, index, state, refresh) {
   const image = artifact(run, `receipt-${index + 1}.png`);
   const fieldRows = FIELD_ORDER.filter((name) => receipt[name]).map((name) => {
     const f = receipt[name];
-    const low = value(f) !== null && f.confidence !== null && f.confidence < REVIEW_BELOW;
+    const low = queued.has(`${index + 1}:${name}`);
     const id = `fix-${index}-${name}`;
     const input = el('input', { type: 'text', id, value: name in state.fixes ? state.fixes[name] : (value(f) ?? ''),
       class: (low ? 'pg-low-input' : '') + (name in state.fixes ? ' pg-fixed-input' : ''),
