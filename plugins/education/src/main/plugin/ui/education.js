@@ -20,7 +20,6 @@ i18n.add('en', {
   't.you': 'You', 't.tutor': 'Tutor', 't.solved': 'Solved', 't.not.solved': 'Not solved yet', 't.hints': 'Hints used: {n}',
   't.attempts': 'Wrong attempts: {n}', 't.hint.level': 'Hint {n} of 4', 't.step.right': 'Correct step', 't.step.wrong': 'This step is not right',
   't.expected': 'expected {value}', 't.flags': 'Flagged for the teacher: {flags}', 't.guard': 'The answer guard reworded this reply.',
-  't.no.reference': 'No reference solution: the tutor checks arithmetic but cannot give step hints offline.',
   'move.ask': 'question', 'move.probe': 'probing', 'move.hint': 'hint', 'move.confirm': 'confirmed', 'move.locate-error': 'error found',
   'move.encourage': 'encouragement', 'move.refuse-answer': 'no answer given', 'move.reveal': 'answer revealed',
   'tc.load': 'Load sessions', 'tc.none': 'No tutoring sessions yet.', 'tc.created': 'Started', 'tc.learner': 'Learner',
@@ -33,7 +32,7 @@ i18n.add('en', {
   'q.need.material': 'Add a file or paste the material.', 'q.need.kind': 'Choose at least one kind of question.',
   'q.check': 'Check', 'q.check.all': 'Check all answers', 'q.right': 'Right!', 'q.wrong': 'Not quite.', 'q.answer': 'Answer: {answer}',
   'q.from': 'From the material', 'q.score': 'Score: {right} of {total}', 'q.your.answer': 'Your answer', 'q.unanswered': 'Answer first.',
-  'q.question': 'Question {n}', 'q.show.keys': 'Show every answer', 'q.downloads': 'Downloads',
+  'q.question': 'Question {n}', 'q.downloads': 'Downloads',
 });
 i18n.add('zh', {
   'edu.title': '教育', 'edu.lead': '用提问和提示引导、而不直接给出答案的辅导老师，以及根据课程材料生成的测验。',
@@ -51,7 +50,6 @@ i18n.add('zh', {
   't.you': '你', 't.tutor': '老师', 't.solved': '已解出', 't.not.solved': '尚未解出', 't.hints': '已用提示：{n}',
   't.attempts': '答错次数：{n}', 't.hint.level': '提示 {n}/4', 't.step.right': '这一步正确', 't.step.wrong': '这一步不对',
   't.expected': '应为 {value}', 't.flags': '已提醒老师：{flags}', 't.guard': '答案保护改写了这条回复。',
-  't.no.reference': '没有参考解答：离线时老师只能检查计算，不能给出分步提示。',
   'move.ask': '提问', 'move.probe': '追问', 'move.hint': '提示', 'move.confirm': '确认', 'move.locate-error': '指出错误',
   'move.encourage': '鼓励', 'move.refuse-answer': '不直接给答案', 'move.reveal': '公布答案',
   'tc.load': '加载辅导记录', 'tc.none': '还没有辅导记录。', 'tc.created': '开始时间', 'tc.learner': '学生',
@@ -64,7 +62,7 @@ i18n.add('zh', {
   'q.need.material': '请上传文件或粘贴材料。', 'q.need.kind': '请至少选择一种题型。',
   'q.check': '检查', 'q.check.all': '检查全部答案', 'q.right': '答对了！', 'q.wrong': '不太对。', 'q.answer': '答案：{answer}',
   'q.from': '出自材料', 'q.score': '得分：{right}/{total}', 'q.your.answer': '你的答案', 'q.unanswered': '请先作答。',
-  'q.question': '第 {n} 题', 'q.show.keys': '显示全部答案', 'q.downloads': '下载',
+  'q.question': '第 {n} 题', 'q.downloads': '下载',
 });
 
 const LANGUAGES = [['auto', 'lang.auto'], ['en', 'lang.en'], ['zh', 'lang.zh']];
@@ -150,6 +148,8 @@ function chatView(onNew) {
   const send = el('button', { type: 'submit', id: 't-send', 'data-i18n': 't.send' }, i18n.t('t.send'));
   const hint = el('button', { type: 'button', class: 'secondary', id: 't-hint', 'data-i18n': 't.hint' }, i18n.t('t.hint'));
   let session = null;
+  let history = []; // [role, data] of every turn shown, drawn again when the language changes
+  let last = null;
 
   async function say(text) {
     if (!text.trim() || !session) return;
@@ -160,7 +160,8 @@ function chatView(onNew) {
     if (run) view.tutorTurn(run.result);
     message.focus();
   }
-  function learnerTurn(text) {
+  function learnerTurn(text, redraw) {
+    if (!redraw) history.push(['learner', text]);
     log.append(el('li', { class: 'pg-msg pg-learner' }, el('span', { class: 'pg-who' }, i18n.t('t.you')), el('p', {}, text)));
     log.lastElementChild.scrollIntoView({ block: 'nearest' });
   }
@@ -168,6 +169,7 @@ function chatView(onNew) {
     if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) { e.preventDefault(); say(message.value); message.value = ''; }
   });
   hint.addEventListener('click', () => say(i18n.t('t.hint.message')));
+  window.addEventListener('atrium:locale', () => session && view.redraw());
 
   const element = el('section', { class: 'pg-card pg-tutor', 'aria-labelledby': 't-chat-heading' },
     el('div', { class: 'pg-chat-head' }, tx('t.your.problem', 'h2', { id: 't-chat-heading' }),
@@ -189,6 +191,8 @@ function chatView(onNew) {
         ...(picture ? [el('img', { src: URL.createObjectURL(picture), alt: i18n.t('t.photo'), class: 'pg-problem-photo' })] : []));
       log.replaceChildren();
       statusLine.replaceChildren();
+      history = [];
+      last = null;
       for (const turn of turns) {
         if (turn.role === 'learner') learnerTurn(turn.text);
         else view.tutorTurn({ reply: turn.text, move: turn.move });
@@ -197,7 +201,8 @@ function chatView(onNew) {
       if (view.onOpen) view.onOpen();
       message.focus();
     },
-    tutorTurn(r) {
+    tutorTurn(r, redraw) {
+      if (!redraw) history.push(['tutor', r]);
       const check = r.stepCheck;
       log.append(el('li', { class: 'pg-msg pg-tutor-msg' },
         el('span', { class: 'pg-who' }, i18n.t('t.tutor')),
@@ -210,12 +215,17 @@ function chatView(onNew) {
           el('span', {}, i18n.t(check.correct ? 't.step.right' : 't.step.wrong') + ': '), el('code', {}, check.step),
           !check.correct && check.expected != null ? el('span', { class: 'atr-hint' }, ' — ' + i18n.t('t.expected', { value: check.expected })) : null) : null,
         el('p', {}, r.reply),
-        r.guardRewrote ? tx('t.guard', 'p', { class: 'atr-hint' }) : null,
-        r.reference === 'none' && !log.querySelector('.pg-msg') ? tx('t.no.reference', 'p', { class: 'atr-hint' }) : null));
+        r.guardRewrote ? tx('t.guard', 'p', { class: 'atr-hint' }) : null));
       log.lastElementChild.scrollIntoView({ block: 'nearest' });
-      if (r.session) view.status(r);
+      if (r.session && !redraw) view.status(r);
+    },
+    redraw() {
+      log.replaceChildren();
+      history.forEach(([role, data]) => (role === 'learner' ? learnerTurn(data, true) : view.tutorTurn(data, true)));
+      if (last) view.status(last);
     },
     status(r) {
+      last = r;
       statusLine.replaceChildren(...[
         el('span', { class: 'pg-badge ' + (r.solved ? 'pg-ok' : 'pg-muted') }, i18n.t(r.solved ? 't.solved' : 't.not.solved')),
         r.hintsUsed != null ? el('span', {}, i18n.t('t.hints', { n: r.hintsUsed })) : null,
