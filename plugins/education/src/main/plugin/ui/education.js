@@ -2,7 +2,7 @@
 // view of the sessions, and a quiz builder whose questions can be answered right here.
 import { artifactList, el, fileDrop, i18n } from '/ui/kit/atrium.js';
 import { mountShell } from '/ui/portal/shell.js';
-import { engineLine, field, localProblem, runPanel, select, tabs, tx } from './parts.js';
+import { engineLine, field, localProblem, runPanel, select, tabs, tx } from '/ui/kit/widgets.js';
 
 i18n.add('en', {
   'edu.title': 'Education', 'edu.lead': 'A tutor that guides with questions and hints instead of giving the answer, and quizzes from your course material.',

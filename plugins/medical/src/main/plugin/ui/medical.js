@@ -2,7 +2,7 @@
 // confirmation, amend with a reason — (review-report, one audited run per action), and de-identify text.
 import { artifactList, el, fileDrop, i18n } from '/ui/kit/atrium.js';
 import { mountShell } from '/ui/portal/shell.js';
-import { engineLine, field, localProblem, runPanel, select, tabs, tx } from './parts.js';
+import { engineLine, field, localProblem, runPanel, select, tabs, tx } from '/ui/kit/widgets.js';
 
 i18n.add('en', {
   'med.title': 'Clinical reports',

@@ -1,7 +1,7 @@
 // The office plugin's page: meeting minutes (then questions about the same meeting) and expense reports.
 import { artifactList, download, el, fileDrop, i18n } from '/ui/kit/atrium.js';
 import { mountShell } from '/ui/portal/shell.js';
-import { artifact, authImage, engineLine, field, localProblem, runPanel, select, tabs, tx } from './parts.js';
+import { artifact, authImage, engineLine, field, localProblem, runPanel, select, tabs, tx } from '/ui/kit/widgets.js';
 
 i18n.add('en', {
   'office.title': 'Office', 'office.lead': 'Meeting minutes you can check against the transcript, and expense reports from receipts.',

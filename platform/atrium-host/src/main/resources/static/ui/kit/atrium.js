@@ -61,6 +61,13 @@ async function problemOf(response) {
   return problem;
 }
 
+/** The error for a refused response; a 401 also tells whoever waits for an expired session. */
+async function refused(response) {
+  const problem = await problemOf(response);
+  if (response.status === 401) expiredHandlers.forEach((h) => h(problem));
+  return new ProblemError(problem);
+}
+
 /**
  * Calls the platform's API. {@code json} is sent as a JSON body, {@code body} as is (FormData, Blob).
  * Resolves to the parsed JSON (or null for an empty answer); rejects with a ProblemError.
@@ -75,11 +82,7 @@ export async function api(path, { method = 'GET', json, body, headers = {}, sign
     init.body = body;
   }
   const response = await fetch(path, init);
-  if (!response.ok) {
-    const problem = await problemOf(response);
-    if (response.status === 401) expiredHandlers.forEach((h) => h(problem));
-    throw new ProblemError(problem);
-  }
+  if (!response.ok) throw await refused(response);
   const text = await response.text();
   return text ? JSON.parse(text) : null;
 }
@@ -134,7 +137,7 @@ export function cancelRun(runId) {
 export async function followRun(runId, onEvent, { signal } = {}) {
   const response = await fetch(`/api/runs/${encodeURIComponent(runId)}/events`, {
     headers: { Accept: 'text/event-stream', ...authHeaders() }, credentials: 'same-origin', signal });
-  if (!response.ok) throw new ProblemError(await problemOf(response));
+  if (!response.ok) throw await refused(response);
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
   let buffer = '';
@@ -179,7 +182,7 @@ export async function runAndFollow(plugin, skill, values, files, onEvent) {
 /** Downloads an artifact with the caller's credentials (a plain link would not carry a key). */
 export async function download(url, name) {
   const response = await fetch(url, { headers: authHeaders(), credentials: 'same-origin' });
-  if (!response.ok) throw new ProblemError(await problemOf(response));
+  if (!response.ok) throw await refused(response);
   const blob = await response.blob();
   const link = el('a', { href: URL.createObjectURL(blob), download: name || url.split('/').pop() });
   document.body.appendChild(link);
@@ -230,6 +233,7 @@ i18n.add('en', {
   'too.many.files': 'at most {n} files', 'missing': '{label} is required', 'remove': 'Remove',
   'engine': 'Engine', 'usage': 'Usage', 'session.expired': 'Your session has expired or your key is no longer valid. Sign in again.',
   'sign.in': 'Sign in', 'no.value': '—', 'yes': 'yes', 'no': 'no', 'any.type': 'any type', 'up.to': 'up to {size}',
+  'progress': 'Progress', 'error': 'Error',
 });
 i18n.add('zh', {
   'run': '运行', 'cancel': '取消', 'running': '运行中…', 'cancelled': '已取消', 'failed': '失败',
@@ -239,6 +243,7 @@ i18n.add('zh', {
   'too.many.files': '最多 {n} 个文件', 'missing': '请填写{label}', 'remove': '移除',
   'engine': '引擎', 'usage': '用量', 'session.expired': '登录已过期或密钥已失效，请重新登录。',
   'sign.in': '登录', 'no.value': '—', 'yes': '是', 'no': '否', 'any.type': '任意类型', 'up.to': '不超过 {size}',
+  'progress': '进度', 'error': '错误',
 });
 
 // ---------------------------------------------------------------------------------------------------
@@ -273,7 +278,7 @@ export function formatBytes(bytes) {
 
 /** A labelled progress bar: set(percent, message). */
 export function progressBar() {
-  const bar = el('progress', { max: 100, value: 0, 'aria-label': 'progress' });
+  const bar = el('progress', { max: 100, value: 0, 'aria-label': i18n.t('progress'), 'data-i18n-label': 'progress' });
   const message = el('span', { class: 'atr-progress-message', 'aria-live': 'polite' });
   const element = el('div', { class: 'atr-progress' }, bar, message);
   return {
@@ -310,7 +315,7 @@ export function fileDrop({ id, label, accept = [], maxBytes, multiple = false, m
   const hint = el('span', { class: 'atr-hint' },
     (accept.length ? accept.join(', ') : i18n.t('any.type')) + (maxBytes ? ' · ' + i18n.t('up.to', { size: formatBytes(maxBytes) }) : ''));
   const zone = el('label', { class: 'atr-drop', for: id, tabindex: -1 },
-    el('span', {}, i18n.t(multiple ? 'choose.files' : 'choose.file')), hint, input);
+    el('span', { 'data-i18n': multiple ? 'choose.files' : 'choose.file' }, i18n.t(multiple ? 'choose.files' : 'choose.file')), hint, input);
 
   function problems() {
     const found = [];
@@ -410,7 +415,7 @@ export function artifactList(artifacts) {
 export function problemView(error) {
   const problem = error instanceof ProblemError ? error.problem : (error && error.problem) || error || {};
   return el('div', { class: 'atr-problem', role: 'alert' },
-    el('strong', {}, problem.title || problem.code || 'Error'),
+    el('strong', {}, problem.title || problem.code || i18n.t('error')),
     problem.detail ? el('p', {}, problem.detail) : null);
 }
 

@@ -48,21 +48,22 @@ export async function mountShell(active) {
 function signedIn(me) {
   const parts = [el('span', { class: 'atr-hint' }, i18n.t('signed.in.as', { user: me.username || me.user, role: me.role, tenant: me.tenant }))];
   if (auth.key()) {
-    parts.push(el('button', { type: 'button', class: 'link', id: 'forget-key', onclick: () => { auth.setKey(null); location.reload(); } }, i18n.t('forget.key')));
+    parts.push(el('button', { type: 'button', class: 'link', id: 'forget-key', 'data-i18n': 'forget.key',
+      onclick: () => { auth.setKey(null); location.reload(); } }, i18n.t('forget.key')));
   } else {
     // Spring Security's logout is a POST carrying the CSRF token.
     const xsrf = (document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN=')) || '').slice(11);
     parts.push(el('form', { method: 'post', action: '/logout', class: 'inline' },
       el('input', { type: 'hidden', name: '_csrf', value: decodeURIComponent(xsrf) }),
-      el('button', { type: 'submit', class: 'link' }, i18n.t('sign.out'))));
+      el('button', { type: 'submit', class: 'link', 'data-i18n': 'sign.out' }, i18n.t('sign.out'))));
   }
   return parts;
 }
 
 function signedOut() {
   const key = el('input', { type: 'password', id: 'api-key', autocomplete: 'off', 'aria-label': i18n.t('api.key'),
-    placeholder: 'atr_…' });
-  return [el('a', { href: '/login', id: 'sign-in' }, i18n.t('sign.in')),
+    'data-i18n-label': 'api.key', placeholder: 'atr_…' });
+  return [el('a', { href: '/login', id: 'sign-in', 'data-i18n': 'sign.in' }, i18n.t('sign.in')),
     el('form', { class: 'inline', onsubmit: (e) => { e.preventDefault(); auth.setKey(key.value); location.reload(); } },
-      key, ' ', el('button', { type: 'submit', class: 'secondary', id: 'use-key' }, i18n.t('use.key')))];
+      key, ' ', el('button', { type: 'submit', class: 'secondary', id: 'use-key', 'data-i18n': 'use.key' }, i18n.t('use.key')))];
 }

@@ -433,6 +433,8 @@ class PlatformIT {
         anonymous.get().uri("/plugins/hello/").exchange().expectStatus().isOk()
                 .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
                 .expectBody(String.class).value(html -> assertThat(html).contains("/ui/kit/atrium.css"));
+        anonymous.head().uri("/plugins/hello/").exchange().expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML);
         String etag = anonymous.get().uri("/plugins/hello/hello.js").exchange().expectStatus().isOk()
                 .expectHeader().contentTypeCompatibleWith(MediaType.parseMediaType("text/javascript"))
                 .expectHeader().valueMatches("Cache-Control", ".*no-cache.*")

@@ -1,6 +1,7 @@
 package dev.atrium.platform.web;
 
 import static org.springframework.web.reactive.function.server.RequestPredicates.GET;
+import static org.springframework.web.reactive.function.server.RequestPredicates.HEAD;
 import static org.springframework.web.reactive.function.server.RouterFunctions.route;
 
 import java.net.URI;
@@ -35,7 +36,7 @@ public class PageRoutes {
                 .andRoute(GET("/login"), request -> page(LOGIN_PAGE))
                 .andRoute(GET("/plugins/{id}"), request -> ServerResponse
                         .permanentRedirect(URI.create("/plugins/" + request.pathVariable("id") + "/")).build())
-                .andRoute(GET("/plugins/{id}/**"), request -> {
+                .andRoute(GET("/plugins/{id}/**").or(HEAD("/plugins/{id}/**")), request -> {
                     String id = request.pathVariable("id");
                     String prefix = "/plugins/" + id + "/";
                     String raw = request.path().length() > prefix.length() ? request.path().substring(prefix.length()) : "";

@@ -1,6 +1,7 @@
-// Page parts the UI kit does not have yet (tabs, a run with progress and cancel, labelled fields, images
-// fetched with credentials). The same file ships in each plugin's ui/ folder: a plugin's assets are only
-// reachable under its own path.
+// UI kit widgets for richer plugin pages: translated labels and selects, accessible tabs, a run panel with
+// progress, warnings and cancel, artifact links and images fetched with the caller's credentials.
+//
+//   import { tabs, runPanel, field } from '/ui/kit/widgets.js';   (styles: /ui/kit/widgets.css)
 import { authHeaders, cancelRun, el, i18n, problemView, progressBar, runAndFollow } from '/ui/kit/atrium.js';
 
 i18n.add('en', { 'parts.warning': 'Note', 'parts.engine': 'Engine: {engine}' });
