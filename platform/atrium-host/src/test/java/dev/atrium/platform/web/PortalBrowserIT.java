@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -244,6 +245,49 @@ class PortalBrowserIT {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("expired")));
         assertThat(browser.findElement(By.id("expired")).getText()).contains("Sign in");
         screenshot("12-session-expired");
+    }
+
+    @Test
+    @Order(6)
+    void thePluginsOwnPagesRunTheirSkills() throws Exception {
+        browser.get(url("/login"));
+        browser.findElement(By.id("username")).sendKeys("admin");
+        browser.findElement(By.id("password")).sendKeys(TestKeys.admin(home));
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-plugin=office]")));
+
+        // Office: minutes from a pasted transcript, with the action item's owner.
+        browser.get(url("/plugins/office/"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("m-transcript"))).sendKeys(
+                "Alice: Let's ship the beta on Friday.\nBob: I will write the release notes by Thursday.\n"
+                        + "Alice: Agreed, we go with the blue design.");
+        browser.findElement(By.id("m-run")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("minutes-result"), "Bob"));
+        assertThat(browser.findElements(By.cssSelector("[role=tab]"))).hasSizeGreaterThanOrEqualTo(2);
+        screenshot("13-office-page");
+
+        // Education: a session with the teacher's reference; a wrong step is answered without the answer.
+        browser.get(url("/plugins/education/"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("t-problem")))
+                .sendKeys("Tom has 12 apples and buys 5 more. How many apples does he have now?");
+        js("const set = (id, v) => { const n = document.getElementById(id); n.value = v; n.dispatchEvent(new Event('input')); };"
+                + "set('t-solution', '12 + 5 = 17'); set('t-answer', '17');");
+        browser.findElement(By.id("t-begin")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("t-message"))).sendKeys("12 + 5 = 18");
+        browser.findElement(By.id("t-send")).click();
+        wait.until(d -> d.findElements(By.cssSelector(".pg-tutor-msg")).size() >= 2);
+        List<WebElement> replies = browser.findElements(By.cssSelector(".pg-tutor-msg"));
+        assertThat(replies.get(replies.size() - 1).getText()).doesNotContain("17");
+        screenshot("14-education-page");
+
+        // Medical: a draft that says what it is.
+        browser.get(url("/plugins/medical/"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("d-source"))).sendKeys(
+                "Doctor: What brings you in today?\nPatient: I have had a cough for two weeks. No fever.\n"
+                        + "Doctor: Your lungs sound clear. We will get a chest X-ray.");
+        browser.findElement(By.id("d-run")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "requires clinician sign-off"));
+        screenshot("15-medical-page");
     }
 
     private static long size(Path file) {
