@@ -6,6 +6,7 @@ import dev.atrium.sdk.model.ModelGateway;
 import dev.atrium.sdk.text.TextKit;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Set;
 import org.slf4j.Logger;
 
 /**
@@ -29,6 +30,18 @@ public interface SkillContext {
 
     /** The user who started the run. */
     String userId();
+
+    /**
+     * The roles of whoever started the run, as the platform grants them in the run's tenant ({@code admin},
+     * {@code user}, {@code auditor}). A skill that shows one person's data to another — a teacher's view of
+     * every learner's sessions, say — checks them. Empty when the host does not say.
+     *
+     * @return the caller's roles, never null
+     * @since 0.1
+     */
+    default Set<String> callerRoles() {
+        return Set.of();
+    }
 
     /** The user's preferred locale, for messages and generated documents. */
     Locale locale();

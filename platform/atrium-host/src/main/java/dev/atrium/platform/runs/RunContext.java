@@ -11,6 +11,7 @@ import dev.atrium.sdk.text.TextKit;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,10 +28,12 @@ final class RunContext implements SkillContext {
     private final TextKit text;
     private final MediaKit media;
     private final Logger logger;
+    private final Set<String> callerRoles;
 
-    RunContext(Run run, Locale locale, Clock clock, PluginSettings settings, PluginStorage storage,
-               ModelGateway models, DocumentKit documents, MediaKit media, TextKit text) {
+    RunContext(Run run, Set<String> callerRoles, Locale locale, Clock clock, PluginSettings settings,
+               PluginStorage storage, ModelGateway models, DocumentKit documents, MediaKit media, TextKit text) {
         this.run = run;
+        this.callerRoles = Set.copyOf(callerRoles);
         this.locale = locale;
         this.clock = clock;
         this.settings = settings;
@@ -65,6 +68,11 @@ final class RunContext implements SkillContext {
     @Override
     public String userId() {
         return run.userId();
+    }
+
+    @Override
+    public Set<String> callerRoles() {
+        return callerRoles;
     }
 
     @Override

@@ -16,6 +16,7 @@ import dev.atrium.sdk.Media;
 import dev.atrium.sdk.PluginSettings;
 import dev.atrium.sdk.RunCancelledException;
 import dev.atrium.sdk.SkillEvent;
+import dev.atrium.sdk.SkillContext;
 import dev.atrium.sdk.SkillInput;
 import dev.atrium.platform.models.DocumentKits;
 import dev.atrium.platform.models.ModelGateways;
@@ -45,6 +46,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -115,9 +117,10 @@ public class RunService {
      * Creates the run and queues it on its plugin's lane.
      *
      * @param runId from {@link #newRunId()}, already used for the stored input files
+     * @param callerRoles the caller's roles in the tenant, which the skill may check ({@link SkillContext#callerRoles()})
      */
     public Run start(String runId, RegisteredSkill skill, InputBinder.Bound bound, List<StoredFile> files,
-                     String tenantId, String userId, Locale locale) {
+                     String tenantId, String userId, Set<String> callerRoles, Locale locale) {
         Run run = new Run(runId, skill.pluginId(), skill.spec().id(), skill.pluginVersion(), tenantId, userId,
                 bound.values(), files, folderOf(runId), clock);
         store.add(run);
@@ -149,7 +152,7 @@ public class RunService {
                 }
                 return;
             }
-            execute(run, skill, bound.input(), lane, locale);
+            execute(run, skill, bound.input(), lane, callerRoles, locale);
         });
         return run;
     }
@@ -186,14 +189,15 @@ public class RunService {
         return run;
     }
 
-    private void execute(Run run, RegisteredSkill skill, SkillInput input, PluginLane lane, Locale locale) {
+    private void execute(Run run, RegisteredSkill skill, SkillInput input, PluginLane lane, Set<String> callerRoles,
+                         Locale locale) {
         if (!run.markRunning()) {
             return;
         }
         Duration timeout = timeoutOf(skill);
         // The context is built on the plugin's worker too: it may touch files (fonts, storage folders), and
         // this method can be called on an event-loop thread.
-        Disposable subscription = Flux.defer(() -> start(skill, input, hostContextFor(run, skill, locale)))
+        Disposable subscription = Flux.defer(() -> start(skill, input, hostContextFor(run, skill, callerRoles, locale)))
                 .subscribeOn(lane.scheduler())
                 .concatMap(event -> handle(run, event))
                 .subscribe(null, error -> failed(run, error, timeout), () -> completed(run));
@@ -205,9 +209,10 @@ public class RunService {
     }
 
     /** Builds the context under the host's class loader (the worker thread carries the plugin's). */
-    private RunContext hostContextFor(Run run, RegisteredSkill skill, Locale locale) {
+    private RunContext hostContextFor(Run run, RegisteredSkill skill, Set<String> callerRoles, Locale locale) {
         try {
-            return PluginClassLoaders.callWith(RunService.class.getClassLoader(), () -> contextFor(run, skill, locale));
+            return PluginClassLoaders.callWith(RunService.class.getClassLoader(),
+                    () -> contextFor(run, skill, callerRoles, locale));
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -215,7 +220,7 @@ public class RunService {
         }
     }
 
-    private RunContext contextFor(Run run, RegisteredSkill skill, Locale locale) {
+    private RunContext contextFor(Run run, RegisteredSkill skill, Set<String> callerRoles, Locale locale) {
         PluginCatalog plugins = catalog.getObject();
         Capabilities granted = plugins.grantsOf(run.pluginId());
         ModelGateway gateway = new GrantedGateway(
@@ -223,7 +228,7 @@ public class RunService {
                 run.pluginId(), granted, capability -> audit.record(new AuditLog.Entry(run.tenantId(), run.userId(),
                         "capability.denied", "plugin " + run.pluginId() + " " + capability, "denied", null,
                         "run " + run.id() + " of " + run.pluginId() + "/" + run.skillId())));
-        return new RunContext(run, locale, clock, settingsOf(run.tenantId(), skill.pluginId()),
+        return new RunContext(run, callerRoles, locale, clock, settingsOf(run.tenantId(), skill.pluginId()),
                 new FilePluginStorage(properties.home().resolve("storage").resolve(run.tenantId())
                         .resolve(skill.pluginId()), granted.has("storage") ? granted.storageBytes() : 0),
                 HostCalls.wrap(ModelGateway.class, gateway),

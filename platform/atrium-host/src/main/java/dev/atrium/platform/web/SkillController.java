@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -73,6 +74,7 @@ public class SkillController {
         return callers.current().flatMap(caller -> body.defaultIfEmpty("").map(reader::parseInput).map(values -> {
             InputBinder.Bound bound = InputBinder.bind(target.spec(), values, Map.of());
             return runs.start(runs.newRunId(), target, bound, List.of(), caller.tenantId(), caller.userId(),
+                    Set.of(caller.role().wireName()),
                     locale(exchange));
         })).flatMap(run -> respond(run, wait));
     }
@@ -91,6 +93,7 @@ public class SkillController {
                     InputBinder.Bound bound = InputBinder.bind(target.spec(), received.values(), received.files());
                     List<StoredFile> files = received.allFiles();
                     return runs.start(runId, target, bound, files, caller.tenantId(), caller.userId(),
+                    Set.of(caller.role().wireName()),
                             locale(exchange));
                 }))
                 // A refused request leaves nothing behind.

@@ -18,15 +18,20 @@ final class TeacherView {
     private TeacherView() {
     }
 
-    /** One session (by id) or, for an empty id, every session, newest first. */
-    static Map<String, Object> of(String sessionId, PluginStorage storage) {
+    /**
+     * One session (by id) or, for an empty id, every session, newest first.
+     *
+     * @param viewer the learner asking, whose own sessions are all they see; {@code null} for a teacher,
+     *               who sees everyone's
+     */
+    static Map<String, Object> of(String sessionId, PluginStorage storage, String viewer) {
         TutorSessions store = new TutorSessions(storage);
         List<TutorSession> sessions = new ArrayList<>();
         if (sessionId == null || sessionId.isBlank()) {
-            sessions.addAll(store.all());
+            store.all().stream().filter(s -> Tutors.mayRead(s, viewer)).forEach(sessions::add);
             sessions.sort(Comparator.comparing((TutorSession s) -> s.created == null ? "" : s.created).reversed());
         } else {
-            sessions.add(store.load(sessionId.strip())
+            sessions.add(store.load(sessionId.strip()).filter(s -> Tutors.mayRead(s, viewer))
                     .orElseThrow(() -> new NotFoundException("no tutoring session '" + sessionId.strip() + "'")));
         }
         List<Map<String, Object>> out = new ArrayList<>();

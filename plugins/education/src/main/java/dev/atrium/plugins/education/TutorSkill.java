@@ -58,7 +58,8 @@ public class TutorSkill implements Skill {
                     .description("Teacher policy: reveal the answer when asked after this many wrong attempts; the "
                             + "plugin setting tutor.reveal-after wins when set").range(0.0, 100.0))
             .input(InputSpec.choice("action", "turn", "teacher").label("Action").defaultValue("turn")
-                    .description("turn: a learner turn; teacher: transcripts, flags, hints used and outcomes"))
+                    .description("turn: a learner turn; teacher: transcripts, flags, hints used and outcomes "
+                            + "(every learner's for the tenant's admins and auditors, one's own for a learner)"))
             .output(OutputSpec.result("session", "the session id, to send with the next message"))
             .output(OutputSpec.result("reply", "the tutor's reply"))
             .output(OutputSpec.result("move", "ask, probe, hint, confirm, locate-error, encourage, refuse-answer or reveal"))
@@ -87,8 +88,11 @@ public class TutorSkill implements Skill {
     @Override
     public Flux<SkillEvent> run(SkillInput input, SkillContext context) {
         return Flux.create(sink -> {
+            // Teachers see every learner's sessions; a learner, their own.
+            String viewer = Tutors.isTeacher(context.callerRoles()) ? null : context.userId();
             if ("teacher".equals(input.text("action").orElse("turn"))) {
-                sink.next(SkillEvent.result(TeacherView.of(input.text("session").orElse(""), context.storage())));
+                sink.next(SkillEvent.result(
+                        TeacherView.of(input.text("session").orElse(""), context.storage(), viewer)));
                 sink.complete();
                 return;
             }
@@ -100,8 +104,9 @@ public class TutorSkill implements Skill {
                 sink.next(SkillEvent.progress(10, "reading the problem"));
                 session = start(input, context, engines, sink::next);
             } else {
-                session = store.load(id).orElseThrow(() -> new NotFoundException(
-                        "no tutoring session '" + id + "'; start one without a session id"));
+                session = store.load(id).filter(found -> Tutors.mayRead(found, viewer))
+                        .orElseThrow(() -> new NotFoundException(
+                                "no tutoring session '" + id + "'; start one without a session id"));
             }
             String message = input.text("message").map(String::strip).orElse("");
             String at = context.clock().instant().toString();

@@ -297,6 +297,31 @@ class TutorSkillTest {
     }
 
     @Test
+    void learnersSeeAndContinueOnlyTheirOwnSessionsWhileTeachersSeeEveryone() {
+        String annas = (String) start(harness().userId("anna")).get("session");
+        String bens = (String) start(harness().userId("ben")).get("session");
+
+        // Ben can neither continue nor read Anna's session; it is not even said to exist.
+        SkillRun intrude = harness().userId("ben").value("session", annas).value("message", "hint").run();
+        assertThat(intrude.succeeded()).isFalse();
+        assertThat(intrude.error()).get().isInstanceOf(NotFoundException.class);
+        SkillRun peek = harness().userId("ben").value("action", "teacher").value("session", annas).run();
+        assertThat(peek.error()).get().isInstanceOf(NotFoundException.class);
+
+        // A learner's view lists their own sessions only.
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> bensView = (List<Map<String, Object>>) harness().userId("ben")
+                .value("action", "teacher").run().resultMap().get("sessions");
+        assertThat(bensView).extracting(v -> v.get("session")).containsExactly(bens);
+
+        // The tenant's administrators and auditors teach: they see both learners.
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> teachersView = (List<Map<String, Object>>) harness().userId("teacher-1")
+                .callerRoles("auditor").value("action", "teacher").run().resultMap().get("sessions");
+        assertThat(teachersView).extracting(v -> v.get("learner")).containsExactlyInAnyOrder("anna", "ben");
+    }
+
+    @Test
     void badInputIsAnsweredClearly() {
         SkillRun empty = harness().value("problem", "   ").run();
         assertThat(empty.error()).get().isInstanceOf(BadInputException.class);

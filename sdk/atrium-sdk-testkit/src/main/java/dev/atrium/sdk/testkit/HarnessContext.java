@@ -11,6 +11,7 @@ import dev.atrium.sdk.model.ModelGateway;
 import dev.atrium.sdk.text.TextKit;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +19,7 @@ import org.slf4j.LoggerFactory;
 record HarnessContext(String runId, String pluginId, String skillId, String tenantId, String userId,
                       Locale locale, Clock clock, PluginSettings settings, PluginStorage storage,
                       ModelGateway models, DocumentKit documents, MediaKit media, TextKit text, CancellationSignal cancellation,
-                      RunRecorder recorder) implements SkillContext {
+                      RunRecorder recorder, Set<String> callerRoles) implements SkillContext {
 
     @Override
     public Logger logger() {

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -76,6 +77,7 @@ public final class SkillHarness {
     private String pluginId = "test-plugin";
     private String tenantId = "test-tenant";
     private String userId = "test-user";
+    private Set<String> callerRoles = Set.of("user");
     private Duration timeout;
     private Duration cancelAfter;
 
@@ -237,6 +239,16 @@ public final class SkillHarness {
     }
 
     /**
+     * Sets the roles the context reports for the caller (default {@code user}).
+     *
+     * @since 0.1
+     */
+    public SkillHarness callerRoles(String... roles) {
+        this.callerRoles = Set.of(roles);
+        return this;
+    }
+
+    /**
      * Sets the run's time limit, replacing the default of 30 seconds and the spec's own timeout. A run that
      * takes longer is cancelled and ends with a {@link SkillTimeoutException}.
      *
@@ -283,7 +295,7 @@ public final class SkillHarness {
                 tenantId, userId, locale, clock, PluginSettings.of(settings), storage, models,
                 documents != null ? documents : new OfficeDocumentKit(DocumentLimits.DEFAULTS, models::ocr),
                 media != null ? media : DefaultMediaKit.INSTANCE,
-                text != null ? text : DefaultTextKit.INSTANCE, cancellation, recorder);
+                text != null ? text : DefaultTextKit.INSTANCE, cancellation, recorder, callerRoles);
 
         // Like the host, call run() on a worker thread so blocking skills do not block the waiting test.
         Disposable subscription = Flux.defer(() -> skill.run(input, context))
