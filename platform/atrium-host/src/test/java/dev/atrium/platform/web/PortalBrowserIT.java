@@ -288,6 +288,19 @@ class PortalBrowserIT {
         browser.findElement(By.id("d-run")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "requires clinician sign-off"));
         screenshot("15-medical-page");
+
+        // E-commerce: a listing from typed attributes, every material traced to them.
+        browser.get(url("/plugins/ecommerce/"));
+        List<WebElement> cells = wait.until(ExpectedConditions.presenceOfAllElementsLocatedBy(By.cssSelector("#l-attrs tbody input")));
+        cells.get(1).sendKeys("copper");
+        cells.get(3).sendKeys("red");
+        browser.findElement(By.id("l-brand")).sendKeys("Acme");
+        browser.findElement(By.id("l-category")).sendKeys("Kitchen kettle");
+        browser.findElement(By.id("l-run")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("l-compliance")));
+        String listing = browser.findElement(By.id("listing-result")).getText();
+        assertThat(listing).containsIgnoringCase("copper").doesNotContainIgnoringCase("steel");
+        screenshot("16-ecommerce-page");
     }
 
     private static long size(Path file) {
