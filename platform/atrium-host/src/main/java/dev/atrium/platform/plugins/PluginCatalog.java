@@ -36,6 +36,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.http.HttpStatus;
@@ -43,8 +44,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Installs, starts, disables, enables and removes plugins. The plugins folder under the data home holds
- * one zip per installed plugin; {@code disabled.list} names the disabled ones, which are not loaded at all
- * so their class loaders can be collected. Operations are serialised and block: call them off the event
+ * one zip per installed plugin; the state store ({@code disabled.list}) names the disabled ones, which are
+ * not loaded at all so their class loaders can be collected. Operations are serialised and block: call them off the event
  * loop.
  */
 @Service
@@ -52,10 +53,12 @@ public class PluginCatalog implements InitializingBean, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(PluginCatalog.class);
 
+    private static final String DISABLED = "disabled.list";
+    private static final String BUNDLED = "bundled.properties";
+    private static final String GRANTS = "grants.properties";
+
     private final Path pluginsDir;
-    private final Path disabledFile;
-    private final Path bundledFile;
-    private final Path grantsFile;
+    private final PluginStateStore state;
     private volatile Set<String> bundledChecksums;
     private volatile Properties grantsCache;
     private final Path stagingDir;
@@ -67,11 +70,16 @@ public class PluginCatalog implements InitializingBean, DisposableBean {
     // Reads (from request threads) need no lock; changes happen under this object's monitor.
     private final Map<String, InstalledPlugin> installed = new ConcurrentSkipListMap<>();
 
+    /** A catalog keeping its state as files in the plugins folder (tests and tools). */
     public PluginCatalog(AtriumProperties properties, SkillRegistry registry) {
+        this(properties, registry, PluginStateStore.files(properties.home().resolve("plugins")));
+    }
+
+    /** A catalog keeping which plugins are disabled, their grants and the bundled offers in the state store. */
+    @Autowired
+    public PluginCatalog(AtriumProperties properties, SkillRegistry registry, PluginStateStore state) {
         this.pluginsDir = properties.home().resolve("plugins");
-        this.disabledFile = pluginsDir.resolve("disabled.list");
-        this.bundledFile = pluginsDir.resolve("bundled.properties");
-        this.grantsFile = pluginsDir.resolve("grants.properties");
+        this.state = state;
         this.stagingDir = properties.home().resolve("tmp");
         this.installBundled = properties.plugins().installBundled();
         this.startTimeout = properties.plugins().startTimeout();
@@ -286,11 +294,7 @@ public class PluginCatalog implements InitializingBean, DisposableBean {
         } else {
             grants.setProperty(id, String.join(",", new TreeSet<>(grant)));
         }
-        try (var out = Files.newOutputStream(grantsFile)) {
-            grants.store(out, "capabilities granted per plugin (a plugin not listed has all it declares)");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        state.write(GRANTS, text(grants, "capabilities granted per plugin (a plugin not listed has all it declares)"));
         grantsCache = grants;
     }
 
@@ -300,14 +304,7 @@ public class PluginCatalog implements InitializingBean, DisposableBean {
         if (cached != null) {
             return (Properties) cached.clone();
         }
-        Properties grants = new Properties();
-        if (Files.exists(grantsFile)) {
-            try (InputStream in = Files.newInputStream(grantsFile)) {
-                grants.load(in);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        Properties grants = properties(state.read(GRANTS).orElse(""));
         grantsCache = grants;
         return (Properties) grants.clone();
     }
@@ -497,9 +494,7 @@ public class PluginCatalog implements InitializingBean, DisposableBean {
                 deleteQuietly(staged);
             }
         }
-        try (var out = Files.newOutputStream(bundledFile)) {
-            offered.store(out, "bundled plugins already offered, with the checksum of the installed archive");
-        }
+        state.write(BUNDLED, text(offered, "bundled plugins already offered, with the checksum of the installed archive"));
     }
 
     private Optional<Path> installedArchiveOf(String id) throws IOException {
@@ -556,34 +551,42 @@ public class PluginCatalog implements InitializingBean, DisposableBean {
     }
 
     private Properties readBundled() {
-        Properties properties = new Properties();
-        if (Files.exists(bundledFile)) {
-            try (InputStream in = Files.newInputStream(bundledFile)) {
-                properties.load(in);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        return properties(state.read(BUNDLED).orElse(""));
+    }
+
+    private TreeSet<String> readDisabled() {
+        TreeSet<String> ids = new TreeSet<>();
+        for (String line : state.read(DISABLED).orElse("").split("\\R")) {
+            String id = line.strip();
+            if (!id.isEmpty() && !id.startsWith("#")) {
+                ids.add(id);
             }
+        }
+        return ids;
+    }
+
+    private void writeDisabled(TreeSet<String> ids) {
+        state.write(DISABLED, ids.isEmpty() ? "" : String.join("\n", ids) + "\n");
+    }
+
+    private static Properties properties(String text) {
+        Properties properties = new Properties();
+        try {
+            properties.load(new java.io.StringReader(text));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return properties;
     }
 
-    private TreeSet<String> readDisabled() {
+    private static String text(Properties properties, String comment) {
+        java.io.StringWriter out = new java.io.StringWriter();
         try {
-            return Files.exists(disabledFile)
-                    ? new TreeSet<>(FileUtils.readLines(disabledFile, true)) : new TreeSet<>();
+            properties.store(out, comment);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private void writeDisabled(TreeSet<String> ids) {
-        try {
-            Path temp = disabledFile.resolveSibling("disabled.list.tmp");
-            FileUtils.writeLines(new ArrayList<>(ids), temp);
-            Files.move(temp, disabledFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return out.toString();
     }
 
     private static void removeFiles(Path zip) {

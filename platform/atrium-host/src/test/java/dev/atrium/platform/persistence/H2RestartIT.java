@@ -36,6 +36,24 @@ class H2RestartIT extends RestartContract {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void pluginStateAnOlderVersionLeftAsFilesIsMovedIntoTheDatabase() throws Exception {
+        java.nio.file.Files.createDirectories(home.resolve("plugins"));
+        java.nio.file.Files.writeString(home.resolve("plugins").resolve("disabled.list"), "hello\n");
+        try (var platform = start()) {
+            java.util.List<Map<String, Object>> plugins = client(platform).get().uri("/api/plugins").exchange()
+                    .expectStatus().isOk().expectBody(LIST).returnResult().getResponseBody();
+            org.assertj.core.api.Assertions.assertThat(plugins).filteredOn(p -> p.get("id").equals("hello"))
+                    .singleElement().satisfies(p -> org.assertj.core.api.Assertions.assertThat(p.get("state"))
+                            .isEqualTo("disabled"));
+        }
+        try (Connection c = jdbc(); var rows = c.createStatement().executeQuery(
+                "SELECT content FROM plugin_state WHERE state_name = 'disabled.list'")) {
+            org.assertj.core.api.Assertions.assertThat(rows.next()).isTrue();
+            org.assertj.core.api.Assertions.assertThat(rows.getString(1)).contains("hello");
+        }
+    }
+
     @Override
     Connection jdbc() throws Exception {
         return connect(DatabaseUrls.embeddedJdbc(home), "sa", "");

@@ -53,6 +53,19 @@ abstract class RestartContract {
             assertThat(run.get("status")).isEqualTo("succeeded");
             runId = (String) run.get("id");
             sha = (String) ((Map<?, ?>) ((List<?>) run.get("artifacts")).get(0)).get("sha256");
+            // Plugin state goes to the database: a disabled plugin and a narrowed grant.
+            http.post().uri("/api/plugins/education/disable").exchange().expectStatus().isOk()
+                    .expectBody().consumeWith(r -> { });
+            http.put().uri("/api/plugins/office/grants").header("Content-Type", "application/json")
+                    .bodyValue("{\"capabilities\": [\"ocr\"]}").exchange().expectStatus().isOk()
+                    .expectBody().consumeWith(r -> { });
+        }
+        assertThat(home.resolve("plugins").resolve("disabled.list")).doesNotExist();
+        assertThat(home.resolve("plugins").resolve("grants.properties")).doesNotExist();
+        try (Connection c = jdbc(); var rows = c.createStatement().executeQuery(
+                "SELECT content FROM plugin_state WHERE state_name = 'disabled.list'")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString(1)).contains("education");
         }
         // A host that died while running a skill leaves its row unfinished.
         try (Connection c = jdbc(); PreparedStatement insert = c.prepareStatement("INSERT INTO runs (id, "
@@ -93,6 +106,13 @@ abstract class RestartContract {
             List<Map<String, Object>> failed = http.get().uri("/api/runs?status=failed").exchange()
                     .expectStatus().isOk().expectBody(LIST).returnResult().getResponseBody();
             assertThat(failed).extracting(r -> r.get("id")).containsExactly("crashed-run");
+
+            List<Map<String, Object>> plugins = http.get().uri("/api/plugins").exchange().expectStatus().isOk()
+                    .expectBody(LIST).returnResult().getResponseBody();
+            assertThat(plugins).filteredOn(p -> p.get("id").equals("education")).singleElement()
+                    .satisfies(p -> assertThat(p.get("state")).isEqualTo("disabled"));
+            assertThat(plugins).filteredOn(p -> p.get("id").equals("office")).singleElement()
+                    .satisfies(p -> assertThat(((Map<?, ?>) p.get("capabilities")).get("granted")).isEqualTo(List.of("ocr")));
 
             Map<String, Object> usage = http.get().uri("/api/usage").exchange().expectStatus().isOk()
                     .expectBody(MAP).returnResult().getResponseBody();
