@@ -28,6 +28,7 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationFailureHandler;
@@ -133,6 +134,9 @@ public class SecurityConfiguration {
                             return backToLogin.onAuthenticationFailure(exchange, error);
                         }))
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                // After signing in the portal opens at /, so no request needs remembering: without a request
+                // cache, an API call no longer creates a web session just to look for a saved request.
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 // Only cookie sessions need CSRF tokens: a request carrying a key has no ambient credentials.
                 // The token travels in the XSRF-TOKEN cookie and comes back in the X-XSRF-TOKEN header, the
                 // convention browser clients (and the portal's fetch calls) follow.
@@ -169,12 +173,18 @@ public class SecurityConfiguration {
                 "the request was refused before it reached the platform: " + rejected.getMessage());
     }
 
-    /** Makes the CSRF token (a lazy value) materialise, so every page load sets the XSRF-TOKEN cookie. */
+    /**
+     * Makes the CSRF token (a lazy value) materialise, so every page load sets the XSRF-TOKEN cookie. A call
+     * carrying a key has no use for one (it needs no CSRF token) and skips the work.
+     */
     @Bean
     WebFilter csrfCookie() {
         return (exchange, chain) -> {
             Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
-            return (token == null ? Mono.<Void>empty() : token.then()).then(chain.filter(exchange));
+            if (token == null || exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)) {
+                return chain.filter(exchange);
+            }
+            return token.then(chain.filter(exchange));
         };
     }
 
