@@ -2,6 +2,7 @@ package dev.atrium.plugins.medical;
 
 import dev.atrium.sdk.model.ChatMessage;
 import dev.atrium.sdk.testkit.FakeModelGateway;
+import dev.atrium.sdk.testkit.Rouge;
 import dev.atrium.sdk.testkit.SkillHarness;
 import dev.atrium.sdk.testkit.SkillRun;
 import java.io.PrintStream;

@@ -6,6 +6,7 @@ import dev.atrium.plugins.office.MeetingQaSkill;
 import dev.atrium.plugins.office.MinutesSkill;
 import dev.atrium.sdk.model.Embeddings;
 import dev.atrium.sdk.model.Usage;
+import dev.atrium.sdk.testkit.Rouge;
 import dev.atrium.sdk.testkit.SkillHarness;
 import dev.atrium.sdk.testkit.SkillRun;
 import java.io.PrintStream;

@@ -1,4 +1,4 @@
-package dev.atrium.plugins.office.eval;
+package dev.atrium.sdk.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

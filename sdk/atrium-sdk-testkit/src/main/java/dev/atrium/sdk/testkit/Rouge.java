@@ -1,4 +1,4 @@
-package dev.atrium.plugins.medical;
+package dev.atrium.sdk.testkit;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,29 +9,50 @@ import java.util.Map;
 /**
  * ROUGE-1, ROUGE-2 and ROUGE-L F1 (Lin, 2004) of a candidate against one reference: lower-cased, tokens are runs
  * of letters or digits (each Chinese character its own token), no stemming, no stop words — a little below the
- * Perl script with its Porter stemmer.
+ * Perl script with its Porter stemmer. For plugins' evaluation commands that score generated text against
+ * reference texts.
+ *
+ * @since 0.1
  */
-final class Rouge {
+public final class Rouge {
 
-    /** F1 scores in 0..1. */
-    record Scores(double rouge1, double rouge2, double rougeL) {
+    /**
+     * F1 scores in 0..1.
+     *
+     * @param rouge1 unigram overlap
+     * @param rouge2 bigram overlap
+     * @param rougeL longest common subsequence
+     * @since 0.1
+     */
+    public record Scores(double rouge1, double rouge2, double rougeL) {
     }
 
     private Rouge() {
     }
 
-    static Scores score(String candidate, String reference) {
+    /**
+     * Scores a candidate against one reference.
+     *
+     * @since 0.1
+     */
+    public static Scores score(String candidate, String reference) {
         List<String> c = tokens(candidate);
         List<String> r = tokens(reference);
         return new Scores(ngramF1(c, r, 1), ngramF1(c, r, 2), f1(lcs(c, r), c.size(), r.size()));
     }
 
-    static List<String> tokens(String text) {
+    /**
+     * The tokens ROUGE counts: lower-cased runs of letters or digits, each Chinese character on its own.
+     *
+     * @since 0.1
+     */
+    public static List<String> tokens(String text) {
         List<String> out = new ArrayList<>();
         if (text == null) {
             return out;
         }
-        for (String token : text.toLowerCase(Locale.ROOT).replaceAll("(\\p{IsHan})", " $1 ").split("[^\\p{L}\\p{N}]+")) {
+        String spaced = text.toLowerCase(Locale.ROOT).replaceAll("(\\p{IsHan})", " $1 ");
+        for (String token : spaced.split("[^\\p{L}\\p{N}]+")) {
             if (!token.isEmpty()) {
                 out.add(token);
             }
@@ -39,6 +60,7 @@ final class Rouge {
         return out;
     }
 
+    /** Clipped n-gram overlap F1: an n-gram counts at most as often as it occurs in the reference. */
     static double ngramF1(List<String> candidate, List<String> reference, int n) {
         Map<String, Integer> ref = ngrams(reference, n);
         Map<String, Integer> cand = ngrams(candidate, n);
@@ -49,6 +71,7 @@ final class Rouge {
         return f1(overlap, Math.max(0, candidate.size() - n + 1), Math.max(0, reference.size() - n + 1));
     }
 
+    /** Length of the longest common subsequence of tokens. */
     static int lcs(List<String> a, List<String> b) {
         int[] previous = new int[b.size() + 1];
         int[] current = new int[b.size() + 1];
