@@ -1,5 +1,6 @@
 package dev.atrium.platform.plugins;
 
+import dev.atrium.sdk.PluginContract;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -18,8 +19,7 @@ import org.springframework.util.unit.DataSize;
 public record Capabilities(Set<String> names, long storageBytes) {
 
     /** Every capability a plugin can ask for. */
-    public static final Set<String> KNOWN = Set.of("model.chat", "model.vision", "model.transcribe", "model.image",
-            "ocr", "embeddings", "storage");
+    public static final Set<String> KNOWN = PluginContract.capabilities();
     /** The storage allowance of {@code storage} without a size. */
     public static final long DEFAULT_STORAGE = DataSize.ofMegabytes(50).toBytes();
     /** Nothing granted. */
