@@ -298,9 +298,17 @@ class PortalBrowserIT {
         browser.findElement(By.id("l-category")).sendKeys("Kitchen kettle");
         browser.findElement(By.id("l-run")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("l-compliance")));
-        String listing = browser.findElement(By.id("listing-result")).getText();
-        assertThat(listing).containsIgnoringCase("copper").doesNotContainIgnoringCase("steel");
+        WebElement title = browser.findElement(By.id("l-edit-title"));
+        assertThat(title.getDomProperty("value")).containsIgnoringCase("copper").doesNotContainIgnoringCase("steel");
         screenshot("16-ecommerce-page");
+        // The user edits the title in place and checks it: the server keeps the rules and the facts.
+        title.sendKeys(" Steel Free shipping!");
+        browser.findElement(By.id("l-check")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("l-checked")));
+        assertThat(browser.findElement(By.id("l-edit-title")).getDomProperty("value")).containsIgnoringCase("copper")
+                .doesNotContainIgnoringCase("steel").doesNotContainIgnoringCase("free shipping").doesNotContain("!");
+        assertThat(browser.findElement(By.id("l-grounding")).getText()).containsIgnoringCase("steel");
+        screenshot("17-ecommerce-checked");
     }
 
     private static long size(Path file) {

@@ -23,6 +23,9 @@ final class ListingEngine {
     /** The engine name of the offline composition. */
     static final String OFFLINE = "embedded/listing-templates";
 
+    /** The engine name when the user's own draft is checked: the rules and grounding alone. */
+    static final String CHECKER = "embedded/listing-rules";
+
     /**
      * A finished listing.
      *
@@ -130,6 +133,28 @@ final class ListingEngine {
             }
         }
 
+        return finish(draft, fallback, rules, grounding, byModel, engine, warnings);
+    }
+
+    /**
+     * Checks and repairs a listing the user wrote or edited, with the same grounding and rules as a written one;
+     * nothing is composed in its place (the offline composition only tops up bullet points the rules require).
+     */
+    static Outcome check(Listing draft, ProductFacts facts, RulePack pack, String language) {
+        List<String> warnings = new ArrayList<>();
+        ListingRules rules = new ListingRules(pack, facts.brand());
+        Grounding grounding = new Grounding(facts);
+        // Without an offline language there is nothing to top up from: a rule the draft cannot meet is reported.
+        Listing fallback = "en".equals(language) || "zh".equals(language)
+                ? rules.fix(grounding.apply(new ListingComposer(pack, language, "neutral").compose(facts)).listing(),
+                        new Listing("", List.of(), "", "")).listing()
+                : new Listing("", List.of(), "", "");
+        return finish(draft, fallback, rules, grounding, Map.of(), CHECKER, warnings);
+    }
+
+    /** Grounding, then the rules' repairs, and the reports of both; shared by written and checked listings. */
+    private static Outcome finish(Listing draft, Listing fallback, ListingRules rules, Grounding grounding,
+                                  Map<String, String> byModel, String engine, List<String> warnings) {
         Grounding.Result grounded = grounding.apply(draft);
         ListingRules.Fixed fixed = rules.fix(grounded.listing(), fallback);
         Map<String, String> how = new LinkedHashMap<>(byModel);

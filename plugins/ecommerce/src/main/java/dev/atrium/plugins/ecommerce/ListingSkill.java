@@ -22,6 +22,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.pf4j.Extension;
 import reactor.core.publisher.Flux;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 
 /**
  * One product listing for a marketplace: title, bullet points, description and search terms, with a compliance
@@ -53,6 +55,10 @@ public class ListingSkill implements Skill {
                             + "language (zh for taobao and jd, en otherwise)."))
             .input(InputSpec.choice("tone", TONES.toArray(String[]::new)).label("Tone").defaultValue("neutral"))
             .input(InputSpec.text("keywords").label("Must-include keywords").description("Comma-separated."))
+            .input(InputSpec.longText("draft").label("Listing to check")
+                    .description("Optional: your own or edited listing as JSON {\"title\", \"bullets\": [], "
+                            + "\"description\", \"searchTerms\"}. It is checked against the marketplace's rules and "
+                            + "traced to the attributes, and repaired, instead of a new listing being written."))
             .output(OutputSpec.result("title", "the title"))
             .output(OutputSpec.result("bullets", "the bullet points"))
             .output(OutputSpec.result("description", "the description (line breaks as \\n)"))
@@ -61,6 +67,7 @@ public class ListingSkill implements Skill {
             .output(OutputSpec.result("grounding", "every number, unit, material, size, count and code: "
                     + "{value, source, kept, field}"))
             .output(OutputSpec.result("engine", "what wrote the listing"))
+            .output(OutputSpec.result("mode", "written (a new listing) or checked (the draft given, repaired)"))
             .uses(Capability.STRUCTURED_OUTPUT, Capability.VISION, Capability.OCR)
             .timeout(Duration.ofMinutes(3))
             .build();
@@ -89,8 +96,9 @@ public class ListingSkill implements Skill {
                 throw new BadInputException("attributes", "give the product's attributes (or a brand, category, "
                         + "keywords or photos) to write a listing from");
             }
+            Listing draft = draft(input.text("draft").orElse(""));
             ModelGateway models = context.models();
-            boolean remote = ListingEngine.remoteAvailable(models);
+            boolean remote = draft == null && ListingEngine.remoteAvailable(models);
             List<String> photoEngines = new ArrayList<>();
             if (!photos.isEmpty()) {
                 sink.next(SkillEvent.progress(10, "reading " + photos.size() + " photo(s)"));
@@ -101,11 +109,13 @@ public class ListingSkill implements Skill {
                 }
             }
             context.cancellation().throwIfCancelled();
-            sink.next(SkillEvent.progress(40, remote ? "writing the listing with the remote model"
-                    : "composing the listing from the attributes"));
-            ListingEngine.Outcome outcome = ListingEngine.write(facts, pack, language, tone, models, remote);
+            sink.next(SkillEvent.progress(40, draft != null ? "checking your listing against the rules and the facts"
+                    : remote ? "writing the listing with the remote model" : "composing the listing from the attributes"));
+            ListingEngine.Outcome outcome = draft != null ? ListingEngine.check(draft, facts, pack, language)
+                    : ListingEngine.write(facts, pack, language, tone, models, remote);
             outcome.warnings().forEach(w -> sink.next(SkillEvent.warning(w)));
             Map<String, Object> result = outcome.toResult(marketplace, language);
+            result.put("mode", draft != null ? "checked" : "written");
             if (!photoEngines.isEmpty()) {
                 result.put("engine", outcome.engine() + "; photos read by " + String.join(", ", photoEngines));
             }
@@ -114,6 +124,62 @@ public class ListingSkill implements Skill {
             sink.next(SkillEvent.result(result));
             sink.complete();
         });
+    }
+
+    /**
+     * The {@code draft} input: a JSON object with {@code title}, {@code bullets} (a list of texts),
+     * {@code description} and {@code searchTerms}, each optional but not all empty; null when not given.
+     */
+    static Listing draft(String text) {
+        if (text.isBlank()) {
+            return null;
+        }
+        JsonNode node;
+        try {
+            node = RulePacks.JSON.readTree(text);
+        } catch (JacksonException e) {
+            throw new BadInputException("draft", "draft must be a JSON object {title, bullets, description, "
+                    + "searchTerms}; it cannot be read: " + e.getOriginalMessage(), e);
+        }
+        if (node == null || !node.isObject()) {
+            throw new BadInputException("draft", "draft must be a JSON object {title, bullets, description, searchTerms}");
+        }
+        for (String name : node.propertyNames()) {
+            if (!Listing.FIELDS.contains(name)) {
+                throw new BadInputException("draft", "draft has an unknown field '" + name + "'; the fields are "
+                        + String.join(", ", Listing.FIELDS));
+            }
+        }
+        List<String> bullets = new ArrayList<>();
+        JsonNode b = node.path("bullets");
+        if (b.isArray()) {
+            for (JsonNode x : b) {
+                if (!x.isString()) {
+                    throw new BadInputException("draft", "draft bullets must be a list of texts");
+                }
+                bullets.add(x.asString());
+            }
+        } else if (!b.isMissingNode() && !b.isNull()) {
+            throw new BadInputException("draft", "draft bullets must be a list of texts");
+        }
+        Listing listing = new Listing(draftText(node, "title"), bullets, draftText(node, "description"),
+                draftText(node, "searchTerms"));
+        if (listing.title().isBlank() && listing.bullets().isEmpty() && listing.description().isBlank()
+                && listing.searchTerms().isBlank()) {
+            throw new BadInputException("draft", "draft is empty: give at least a title, a bullet, a description or search terms");
+        }
+        return listing;
+    }
+
+    private static String draftText(JsonNode node, String name) {
+        JsonNode v = node.path(name);
+        if (v.isMissingNode() || v.isNull()) {
+            return "";
+        }
+        if (!v.isString()) {
+            throw new BadInputException("draft", "draft " + name + " must be a text");
+        }
+        return v.asString();
     }
 
     static String language(SkillInput input, RulePack pack) {

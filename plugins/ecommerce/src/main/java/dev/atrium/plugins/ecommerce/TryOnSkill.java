@@ -49,7 +49,8 @@ public class TryOnSkill implements Skill {
                     .accept("image/jpeg", "image/png", "image/webp").maxBytes(20L * 1024 * 1024))
             .input(InputSpec.choice("category", "upper", "lower", "dress").label("Garment category").defaultValue("upper"))
             .input(InputSpec.text("region").label("Region")
-                    .description("Optional [x, y, w, h] in model-photo pixels where the garment goes; estimated if empty."))
+                    .description("Optional x, y, width, height in model-photo pixels where the garment goes (as "
+                            + "\"120,260,420,480\" or [120, 260, 420, 480]); estimated from the photo if empty."))
             .input(InputSpec.text("outputSize").label("Output size")
                     .description("Optional WIDTHxHEIGHT of the result; default the model photo's size."))
             .output(OutputSpec.artifact("tryon.png", "image/png", "the try-on image, marked AI-generated"))
@@ -58,6 +59,7 @@ public class TryOnSkill implements Skill {
             .output(OutputSpec.result("height", "result height"))
             .output(OutputSpec.result("engine", "what made the image"))
             .output(OutputSpec.result("region", "[x, y, w, h] of the garment region in the model photo"))
+            .output(OutputSpec.result("regionSource", "given (the region input) or estimated (from the photo)"))
             .uses(Capability.IMAGE_EDIT)
             .timeout(Duration.ofMinutes(3))
             .build();
@@ -138,6 +140,7 @@ public class TryOnSkill implements Skill {
             r.put("height", result.getHeight());
             r.put("engine", engine);
             r.put("region", composite.region().toArray());
+            r.put("regionSource", region != null ? "given" : "estimated");
             r.put("category", category);
             r.put("preview", preview);
             r.put("mark", mark.toArray());
@@ -172,25 +175,32 @@ public class TryOnSkill implements Skill {
         return Images.png("mask.png", m, Map.of());
     }
 
-    private static final Pattern NUMBERS = Pattern.compile("-?\\d+");
+    private static final Pattern REGION = Pattern.compile(
+            "^\\[?\\s*(-?\\d+)\\s*[,\\s]\\s*(-?\\d+)\\s*[,\\s]\\s*(-?\\d+)\\s*[,\\s]\\s*(-?\\d+)\\s*]?$");
 
+    /** The {@code region} input, "x,y,w,h" or "[x, y, w, h]"; null when empty (the region is then estimated). */
     static TryOnCompositor.Region region(String text, BufferedImage person) {
         if (text.isBlank()) {
             return null;
         }
-        List<Integer> v = new ArrayList<>();
-        Matcher m = NUMBERS.matcher(text);
-        while (m.find()) {
-            v.add(Integer.parseInt(m.group()));
+        Matcher m = REGION.matcher(text.strip());
+        if (!m.matches()) {
+            throw new BadInputException("region", "region must be x, y, width, height: four whole numbers such as "
+                    + "120,260,420,480; got '" + text + "'");
         }
-        if (v.size() != 4) {
-            throw new BadInputException("region", "region must be [x, y, w, h], four whole numbers; got '" + text + "'");
+        List<Integer> v = new ArrayList<>();
+        for (int i = 1; i <= 4; i++) {
+            try {
+                v.add(Integer.parseInt(m.group(i)));
+            } catch (NumberFormatException e) {
+                throw new BadInputException("region", "region numbers must be pixel positions; got '" + m.group(i) + "'", e);
+            }
         }
         int x = v.get(0);
         int y = v.get(1);
         int w = v.get(2);
         int h = v.get(3);
-        if (x < 0 || y < 0 || w < 8 || h < 8 || x + w > person.getWidth() || y + h > person.getHeight()) {
+        if (x < 0 || y < 0 || w < 8 || h < 8 || (long) x + w > person.getWidth() || (long) y + h > person.getHeight()) {
             throw new BadInputException("region", "region [" + x + ", " + y + ", " + w + ", " + h + "] must lie inside the "
                     + person.getWidth() + "x" + person.getHeight() + " model photo and be at least 8 pixels each way");
         }

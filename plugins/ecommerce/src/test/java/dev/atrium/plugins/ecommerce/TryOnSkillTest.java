@@ -16,6 +16,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
@@ -118,6 +119,50 @@ class TryOnSkillTest {
                 .file("person", png("model.png", person())).file("garment", png("shirt.png", shirt()))
                 .value("region", "[110, 100, 80, 90]").run();
         assertThat((int[]) run.resultMap().get("region")).containsExactly(110, 100, 80, 90);
+    }
+
+    @Test
+    void aRegionTheUserDrewReplacesTheEstimateAndIsReportedAsGiven() throws IOException {
+        BufferedImage person = person();
+        SkillRun estimated = SkillHarness.of(new TryOnSkill()).models(new FakeModelGateway())
+                .file("person", png("model.png", person)).file("garment", png("shirt.png", shirt())).run();
+        assertThat(estimated.resultMap()).containsEntry("regionSource", "estimated");
+
+        SkillRun given = SkillHarness.of(new TryOnSkill()).models(new FakeModelGateway())
+                .file("person", png("model.png", person)).file("garment", png("shirt.png", shirt()))
+                .value("region", "20,240,120,150").run();
+
+        assertThat(given.succeeded()).as(given.toString()).isTrue();
+        assertThat(given.resultMap()).containsEntry("regionSource", "given").containsEntry("preview", true);
+        assertThat((int[]) given.resultMap().get("region")).containsExactly(20, 240, 120, 150)
+                .isNotEqualTo(estimated.resultMap().get("region"));
+        // The garment went where the user put it: the mask is white there and black outside it.
+        BufferedImage mask = ImageIO.read(new ByteArrayInputStream(given.artifact("mask.png").bytes()));
+        int inside = 0;
+        for (int y = 0; y < mask.getHeight(); y++) {
+            for (int x = 0; x < mask.getWidth(); x++) {
+                boolean in = x >= 20 && x < 140 && y >= 240 && y < 390;
+                int v = mask.getRaster().getSample(x, y, 0);
+                if (!in) {
+                    assertThat(v).as("mask at %d,%d outside the given region", x, y).isZero();
+                } else if (v > 0) {
+                    inside++;
+                }
+            }
+        }
+        assertThat(inside).isGreaterThan(120 * 150 / 3);
+    }
+
+    @Test
+    void aRegionThatIsNotFourNumbersInsideThePhotoIsABadInputNamingTheRegion() throws IOException {
+        for (String bad : List.of("20,240,120", "x=20 y=240", "20,240,0,150", "-5,10,50,50", "200,10,120,50",
+                "10,10,2147483647,2147483647", "1.5,2,30,40")) {
+            SkillRun run = SkillHarness.of(new TryOnSkill()).models(new FakeModelGateway())
+                    .file("person", png("model.png", person())).file("garment", png("shirt.png", shirt()))
+                    .value("region", bad).run();
+            assertThat(run.error()).as(bad).get().isInstanceOf(BadInputException.class);
+            assertThat(((BadInputException) run.error().orElseThrow()).input()).as(bad).contains("region");
+        }
     }
 
     @Test
