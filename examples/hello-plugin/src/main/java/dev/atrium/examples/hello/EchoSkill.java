@@ -40,6 +40,7 @@ public class EchoSkill implements Skill {
     /** The longest pause between streamed words: 2 s. */
     static final int MAX_DELAY_MS = 2000;
 
+    // tag::echo-spec[]
     private static final SkillSpec SPEC = SkillSpec.builder("echo")
             .title("Echo")
             .description("Streams the text back, counts its characters and words, and fingerprints an optional file.")
@@ -57,6 +58,7 @@ public class EchoSkill implements Skill {
             .output(OutputSpec.result("words", "whitespace-separated words; each CJK ideograph counts as one"))
             .output(OutputSpec.result("file", "name, size, mediaType and sha256 of the file, when one is given"))
             .build();
+    // end::echo-spec[]
 
     /**
      * Creates the skill; the host instantiates it through PF4J.
@@ -92,6 +94,7 @@ public class EchoSkill implements Skill {
             Optional<Media> file = input.file("file");
             long delayMs = input.number("delayMs").map(Number::longValue).orElse(0L);
 
+            // tag::echo-stream[]
             for (String piece : Words.pieces(text)) {
                 cancellation.throwIfCancelled();
                 if (sink.isCancelled()) {
@@ -102,6 +105,7 @@ public class EchoSkill implements Skill {
                     pause(delayMs, cancellation);
                 }
             }
+            // end::echo-stream[]
 
             sink.next(SkillEvent.progress(60, "counting words"));
             Map<String, Object> result = new LinkedHashMap<>();

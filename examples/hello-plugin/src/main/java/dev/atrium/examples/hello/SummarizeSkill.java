@@ -1,4 +1,4 @@
-package ${package};
+package dev.atrium.examples.hello;
 
 import dev.atrium.sdk.InputSpec;
 import dev.atrium.sdk.OutputSpec;
@@ -21,6 +21,7 @@ import reactor.core.publisher.Flux;
  * writes the summary; otherwise the platform's embedded engine picks the most central sentences. Either way the
  * result names the engine.
  */
+// tag::summarize-skill[]
 @Extension
 public class SummarizeSkill implements Skill {
 
@@ -71,3 +72,4 @@ public class SummarizeSkill implements Skill {
         });
     }
 }
+// end::summarize-skill[]

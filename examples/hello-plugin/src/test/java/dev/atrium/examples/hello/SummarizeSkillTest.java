@@ -1,4 +1,4 @@
-package ${package};
+package dev.atrium.examples.hello;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,6 +11,7 @@ import dev.atrium.sdk.testkit.SkillRun;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+// tag::summarize-tests[]
 class SummarizeSkillTest {
 
     private static final String TEXT = "The library opens a new reading room in March. "
@@ -48,3 +49,4 @@ class SummarizeSkillTest {
                 .isInstanceOf(BadInputException.class).hasMessageContaining("sentences");
     }
 }
+// end::summarize-tests[]
