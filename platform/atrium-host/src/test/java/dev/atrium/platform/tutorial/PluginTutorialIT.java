@@ -112,7 +112,10 @@ class PluginTutorialIT {
 
         String page = http.get().uri("/plugins/notes/").exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
-        assertThat(page).contains("Summarize a text").contains("/ui/kit/atrium.js").doesNotContain("${");
+        assertThat(page).contains("Summarize a text").contains("/ui/kit/atrium.css");
+        String script = http.get().uri("/plugins/notes/page.js").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(script).contains("from '/ui/kit/atrium.js'").contains("runAndFollow('notes', 'summarize'");
     }
 
     /** Runs a guide command with this build's Maven, offline, on this build's local repository. */
