@@ -114,7 +114,7 @@ class PluginCatalogTest {
     private PluginCatalog start(SkillRegistry registry) throws Exception {
         AtriumProperties properties = new AtriumProperties(home, null,
                 new AtriumProperties.Plugins(true, Map.of(), Duration.ofSeconds(1), false,
-                        java.util.List.of(TestPluginArchive.trustedKey())), null);
+                        java.util.List.of(TestPluginArchive.trustedKey()), null), null);
         PluginCatalog catalog = new PluginCatalog(properties, registry);
         catalog.afterPropertiesSet();
         return catalog;

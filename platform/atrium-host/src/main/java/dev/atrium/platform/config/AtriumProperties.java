@@ -21,7 +21,7 @@ public record AtriumProperties(Path home, Runs runs, Plugins plugins, Uploads up
     public AtriumProperties {
         home = (home == null ? Path.of("data") : home).toAbsolutePath().normalize();
         runs = runs == null ? new Runs(null, 0, 0, Map.of(), null, null) : runs;
-        plugins = plugins == null ? new Plugins(true, Map.of(), null, false, List.of()) : plugins;
+        plugins = plugins == null ? new Plugins(true, Map.of(), null, false, List.of(), null) : plugins;
         uploads = uploads == null ? new Uploads(null, null) : uploads;
     }
 
@@ -52,15 +52,18 @@ public record AtriumProperties(Path home, Runs runs, Plugins plugins, Uploads up
      * @param allowUnsigned install uploaded archives without a signature by a trusted key (off by default)
      * @param trustedKeys public keys (base64 X.509 Ed25519) whose signatures are trusted, besides the
      *                    {@code *.pub} files in {@code $ATRIUM_HOME/trusted-keys/}
+     * @param drainTimeout after an upgrade, how long runs started on the previous version may go on before
+     *                     they are ended and that version is unloaded
      */
     public record Plugins(Boolean installBundled, Map<String, Map<String, String>> settings, Duration startTimeout,
-                          boolean allowUnsigned, List<String> trustedKeys) {
+                          boolean allowUnsigned, List<String> trustedKeys, Duration drainTimeout) {
         public Plugins {
             // A Boolean, so that setting any other atrium.plugins.* property leaves this at its default.
             installBundled = installBundled == null || installBundled;
             trustedKeys = trustedKeys == null ? List.of() : List.copyOf(trustedKeys);
             settings = settings == null ? Map.of() : Map.copyOf(settings);
             startTimeout = startTimeout == null ? Duration.ofSeconds(30) : startTimeout;
+            drainTimeout = drainTimeout == null ? Duration.ofMinutes(15) : drainTimeout;
         }
     }
 

@@ -3,6 +3,7 @@ package dev.atrium.platform.plugins;
 import dev.atrium.platform.config.AtriumProperties;
 import dev.atrium.platform.problem.ProblemException;
 import dev.atrium.platform.skills.PluginClassLoaders;
+import dev.atrium.platform.skills.RegisteredSkill;
 import dev.atrium.platform.skills.SkillRegistry;
 import dev.atrium.sdk.SdkVersion;
 import dev.atrium.sdk.Skill;
@@ -22,6 +23,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -65,7 +67,9 @@ public class PluginCatalog implements InitializingBean, DisposableBean {
     private final boolean installBundled;
     private final Duration startTimeout;
     private final SkillRegistry registry;
-    private final AtriumPluginManager manager;
+    // One PF4J manager per started plugin version, so an upgrade can start the new version beside the old.
+    private final Map<String, AtriumPluginManager> managers = new ConcurrentHashMap<>();
+    private final Duration drainTimeout;
     private final PluginArchiveInspector inspector;
     // Reads (from request threads) need no lock; changes happen under this object's monitor.
     private final Map<String, InstalledPlugin> installed = new ConcurrentSkipListMap<>();
@@ -84,7 +88,7 @@ public class PluginCatalog implements InitializingBean, DisposableBean {
         this.installBundled = properties.plugins().installBundled();
         this.startTimeout = properties.plugins().startTimeout();
         this.registry = registry;
-        this.manager = new AtriumPluginManager(pluginsDir, SdkVersion.current());
+        this.drainTimeout = properties.plugins().drainTimeout();
         this.inspector = new PluginArchiveInspector(SdkVersion.current(), new DefaultVersionManager(),
                 properties.uploads().maxPluginArchiveSize().toBytes(),
                 PluginTrust.of(properties.plugins().trustedKeys(), properties.home().resolve("trusted-keys"),
@@ -98,6 +102,7 @@ public class PluginCatalog implements InitializingBean, DisposableBean {
         if (installBundled) {
             installBundledPlugins();
         }
+        removeLeftoverFolders();
         TreeSet<String> disabled = readDisabled();
         try (Stream<Path> files = Files.list(pluginsDir)) {
             for (Path zip : files.filter(p -> p.toString().endsWith(".zip")).sorted().toList()) {
@@ -206,43 +211,58 @@ public class PluginCatalog implements InitializingBean, DisposableBean {
         return kept;
     }
 
-    /** Swaps the running plugin for the new archive; on any failure the previous one is restored and started. */
+    /**
+     * Starts the new version beside the running one and then switches new runs over to it in one step; runs
+     * already going on the previous version finish there (up to the drain timeout) before it is unloaded. If the
+     * new version fails to start, the previous one never stopped serving and the problem says why.
+     */
     private InstalledPlugin replace(InstalledPlugin previous, PluginArchive next) {
-        Path oldFile = previous.archive().file();
-        Path backup = stagingDir.resolve(previous.id() + "-previous-" + System.nanoTime() + ".zip");
-        boolean wasStarted = previous.state() == InstalledPlugin.State.STARTED;
-        if (wasStarted) {
-            stop(previous.id());
+        String id = previous.id();
+        Path target = pluginsDir.resolve(id + "-" + next.version() + ".zip");
+        if (target.equals(previous.archive().file())) {
+            // The same version again (a rebuild): the running one's expanded folder must stay untouched.
+            target = pluginsDir.resolve(id + "-" + next.version() + "-" + next.sha256().substring(0, 12) + ".zip");
         }
         try {
-            Files.createDirectories(stagingDir);
-            Files.move(oldFile, backup, StandardCopyOption.REPLACE_EXISTING);
+            removeFiles(target);
+            Files.move(next.file(), target, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
-            if (wasStarted) {
-                installed.put(previous.id(), start(previous));
-            }
-            throw new UncheckedIOException("cannot set the installed version aside", e);
+            throw new UncheckedIOException("cannot store plugin archive", e);
         }
+        PluginArchive archive = next.at(target);
+        Launch launch;
         try {
-            InstalledPlugin plugin = installArchive(next, previous.bundled());
-            removeFiles(backup);
-            if (!oldFile.equals(plugin.archive().file())) {
-                removeFiles(oldFile);
-            }
-            return plugin;
-        } catch (RuntimeException failure) {
-            try {
-                removeFiles(oldFile);
-                Files.move(backup, oldFile, StandardCopyOption.REPLACE_EXISTING);
-            } catch (IOException e) {
-                failure.addSuppressed(e);
-            }
-            InstalledPlugin restored = wasStarted ? start(previous) : previous;
-            installed.put(previous.id(), restored);
-            log.warn("Upgrade of plugin {} to {} failed; version {} is back: {}", previous.id(), next.version(),
-                    previous.archive().version(), failure.getMessage());
-            throw failure;
+            launch = launch(archive);
+        } catch (Exception | LinkageError e) {
+            removeFiles(target);
+            log.warn("Upgrade of plugin {} to {} failed; version {} goes on serving: {}", id, next.version(),
+                    previous.archive().version(), e.toString());
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "plugin-failed-to-start",
+                    "Plugin failed to start", describe(e)).with("plugin", id);
         }
+        AtriumPluginManager oldManager = managers.put(id, launch.manager());
+        ClassLoader oldLoader = oldManager == null || oldManager.getPlugin(id) == null ? null
+                : oldManager.getPlugin(id).getPluginClassLoader();
+        registry.publish(id, launch.skills());
+        InstalledPlugin plugin = new InstalledPlugin(archive, InstalledPlugin.State.STARTED, previous.bundled(), null);
+        installed.put(id, plugin);
+        // The previous archive goes at once (a restart must find one version); its expanded folder and class
+        // loader stay until its last run is over.
+        Path oldFile = previous.archive().file();
+        deleteQuietly(oldFile);
+        if (oldManager == null) {
+            removeFiles(oldFile);
+        } else {
+            registry.retire(id, oldLoader).whenComplete((done, error) -> {
+                synchronized (this) {
+                    unload(oldManager, id);
+                    removeFiles(oldFile);
+                    log.info("Retired plugin {} {}: its runs are over and it is unloaded", id,
+                            previous.archive().version());
+                }
+            });
+        }
+        return plugin;
     }
 
     /** What the plugin may ask of the host: what it declares, narrowed by what an administrator granted. */
@@ -399,8 +419,32 @@ public class PluginCatalog implements InitializingBean, DisposableBean {
         String id = plugin.id();
         long began = System.nanoTime();
         try {
-            int skillCount = within(startTimeout, "plugin-start-" + id, () -> {
-                String loadedId = manager.loadPlugin(plugin.archive().file());
+            Launch launch = launch(plugin.archive());
+            managers.put(id, launch.manager());
+            registry.publish(id, launch.skills());
+            log.info("Started plugin {} with {} skill(s) in {} ms", id, launch.skills().size(),
+                    (System.nanoTime() - began) / 1_000_000);
+            return plugin.withState(InstalledPlugin.State.STARTED, null);
+        } catch (Exception | LinkageError e) {
+            log.warn("Plugin {} failed to start: {}", id, e.toString());
+            return plugin.withState(InstalledPlugin.State.FAILED, describe(e));
+        }
+    }
+
+    /** A started plugin version: its own PF4J manager and its checked, not yet published, skills. */
+    private record Launch(AtriumPluginManager manager, List<RegisteredSkill> skills) {
+    }
+
+    /**
+     * Loads and starts an archive in a manager of its own and reads its skills, touching nothing that serves
+     * runs; on failure everything it loaded is unloaded again.
+     */
+    private Launch launch(PluginArchive archive) throws Exception {
+        String id = archive.id();
+        AtriumPluginManager manager = new AtriumPluginManager(pluginsDir, SdkVersion.current());
+        try {
+            return within(startTimeout, "plugin-start-" + id, () -> {
+                String loadedId = manager.loadPlugin(archive.file());
                 if (!id.equals(loadedId)) {
                     throw new IllegalStateException("descriptor id " + loadedId + " differs from " + id);
                 }
@@ -412,17 +456,11 @@ public class PluginCatalog implements InitializingBean, DisposableBean {
                 }
                 ClassLoader loader = wrapper.getPluginClassLoader();
                 List<Skill> skills = PluginClassLoaders.callWith(loader, () -> manager.getExtensions(Skill.class, id));
-                registry.register(id, plugin.archive().version(), skills, loader);
-                return skills.size();
+                return new Launch(manager, registry.prepare(id, archive.version(), skills, loader));
             });
-            log.info("Started plugin {} with {} skill(s) in {} ms", id, skillCount,
-                    (System.nanoTime() - began) / 1_000_000);
-            return plugin.withState(InstalledPlugin.State.STARTED, null);
         } catch (Exception | LinkageError e) {
-            log.warn("Plugin {} failed to start: {}", id, e.toString());
-            registry.unregister(id);
-            unloadQuietly(id);
-            return plugin.withState(InstalledPlugin.State.FAILED, describe(e));
+            unload(manager, id);
+            throw e;
         }
     }
 
@@ -450,10 +488,13 @@ public class PluginCatalog implements InitializingBean, DisposableBean {
 
     private void stop(String id) {
         registry.unregister(id);
-        unloadQuietly(id);
+        AtriumPluginManager manager = managers.remove(id);
+        if (manager != null) {
+            unload(manager, id);
+        }
     }
 
-    private void unloadQuietly(String id) {
+    private static void unload(AtriumPluginManager manager, String id) {
         try {
             if (manager.getPlugin(id) != null) {
                 manager.unloadPlugin(id);
@@ -587,6 +628,20 @@ public class PluginCatalog implements InitializingBean, DisposableBean {
             throw new UncheckedIOException(e);
         }
         return out.toString();
+    }
+
+    /**
+     * Expanded folders whose archive is gone: a version retired by an upgrade while the platform stopped before
+     * its last run ended.
+     */
+    private void removeLeftoverFolders() throws IOException {
+        try (Stream<Path> entries = Files.list(pluginsDir)) {
+            for (Path folder : entries.filter(Files::isDirectory).toList()) {
+                if (!Files.exists(folder.resolveSibling(folder.getFileName() + ".zip"))) {
+                    FileUtils.delete(folder);
+                }
+            }
+        }
     }
 
     private static void removeFiles(Path zip) {

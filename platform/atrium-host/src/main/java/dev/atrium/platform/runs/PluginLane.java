@@ -2,6 +2,8 @@ package dev.atrium.platform.runs;
 
 import java.util.ArrayDeque;
 import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -17,13 +19,17 @@ import reactor.core.scheduler.Schedulers;
  */
 final class PluginLane {
 
+    private final String pluginId;
     private final int limit;
+    // Runs started on this lane and not finished: an upgrade waits for them before unloading the version.
+    private final Set<Run> open = ConcurrentHashMap.newKeySet();
     private final ThreadPoolExecutor executor;
     private final Scheduler scheduler;
     private final Queue<Runnable> waiting = new ArrayDeque<>();
     private int running;
 
     PluginLane(String pluginId, ClassLoader pluginLoader, int limit) {
+        this.pluginId = pluginId;
         this.limit = limit;
         AtomicInteger counter = new AtomicInteger();
         ThreadFactory threads = task -> {
@@ -37,6 +43,21 @@ final class PluginLane {
                 new LinkedBlockingQueue<>(), threads);
         this.executor.allowCoreThreadTimeOut(true);
         this.scheduler = Schedulers.fromExecutorService(executor, "plugin-" + pluginId);
+    }
+
+    String pluginId() {
+        return pluginId;
+    }
+
+    /** Counts a run as this lane's until it finishes. */
+    void track(Run run) {
+        open.add(run);
+        run.whenFinished().subscribe(finished -> open.remove(finished));
+    }
+
+    /** The runs started here that have not finished. */
+    Set<Run> openRuns() {
+        return Set.copyOf(open);
     }
 
     Scheduler scheduler() {

@@ -48,6 +48,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -81,7 +82,8 @@ public class RunService {
     private final JsonMapper json;
     private final MeterRegistry meters;
     private final Clock clock = Clock.systemUTC();
-    private final Map<String, PluginLane> lanes = new ConcurrentHashMap<>();
+    // Keyed by the plugin version's class loader: after an upgrade the old and the new version each have one.
+    private final Map<ClassLoader, PluginLane> lanes = new ConcurrentHashMap<>();
     private final AuditLog audit;
     private final TenantSettings tenantSettings;
     private final ObjectProvider<PluginCatalog> catalog;
@@ -101,6 +103,7 @@ public class RunService {
         this.json = json;
         this.meters = meters;
         registry.onUnregister(this::pluginStopped);
+        registry.onRetire(this::drain);
     }
 
     /** A new run id. */
@@ -128,8 +131,9 @@ public class RunService {
         if (sensitive) {
             auditRun(run, "run.start", "success", null);
         }
-        PluginLane lane = lanes.computeIfAbsent(skill.pluginId(),
-                id -> new PluginLane(id, skill.classLoader(), properties.runs().maxConcurrentPerPlugin()));
+        PluginLane lane = lanes.computeIfAbsent(skill.classLoader(),
+                loader -> new PluginLane(skill.pluginId(), loader, properties.runs().maxConcurrentPerPlugin()));
+        lane.track(run);
         AtomicBoolean holdsSlot = new AtomicBoolean();
         run.whenFinished().subscribe(finished -> {
             if (holdsSlot.getAndSet(false)) {
@@ -326,10 +330,41 @@ public class RunService {
                         "Plugin stopped", "plugin '" + pluginId + "' was stopped while the run was in progress"));
             }
         }
-        PluginLane lane = lanes.remove(pluginId);
-        if (lane != null) {
-            lane.shutdown();
-        }
+        lanes.values().removeIf(lane -> {
+            if (lane.pluginId().equals(pluginId)) {
+                lane.shutdown();
+                return true;
+            }
+            return false;
+        });
+    }
+
+    /**
+     * Lets the runs of a replaced plugin version finish on its lane, checking every 100 ms; those still going at
+     * the drain timeout fail with {@code plugin-upgraded}. Completes when the lane is shut down.
+     */
+    private CompletableFuture<Void> drain(String pluginId, ClassLoader previous) {
+        Duration limit = properties.plugins().drainTimeout();
+        return Flux.interval(Duration.ofMillis(100))
+                .filter(tick -> {
+                    PluginLane lane = lanes.get(previous);
+                    return lane == null || lane.openRuns().isEmpty();
+                })
+                .next().map(tick -> true)
+                .timeout(limit, Mono.just(false))
+                .doOnNext(drained -> {
+                    PluginLane lane = lanes.remove(previous);
+                    if (lane == null) {
+                        return;
+                    }
+                    for (Run run : lane.openRuns()) {
+                        run.finish(RunStatus.FAILED, Problems.body(HttpStatus.SERVICE_UNAVAILABLE, "plugin-upgraded",
+                                "Plugin upgraded", "plugin '" + pluginId + "' was upgraded and the run on the previous"
+                                        + " version did not finish within " + limit.toSeconds() + " s"));
+                    }
+                    lane.shutdown();
+                })
+                .then().toFuture();
     }
 
     private Duration timeoutOf(RegisteredSkill skill) {

@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 
@@ -22,6 +25,7 @@ public class SkillRegistry {
 
     private final Map<String, Map<String, RegisteredSkill>> byPlugin = new ConcurrentHashMap<>();
     private final List<Consumer<String>> unregisterListeners = new CopyOnWriteArrayList<>();
+    private final List<BiFunction<String, ClassLoader, CompletionStage<?>>> retireListeners = new CopyOnWriteArrayList<>();
 
     /**
      * Registers a started plugin's skills, reading each spec under the plugin's class loader.
@@ -29,6 +33,18 @@ public class SkillRegistry {
      * @throws IllegalArgumentException if a spec is invalid or two skills share an id
      */
     public List<RegisteredSkill> register(String pluginId, String version, List<Skill> skills, ClassLoader loader) {
+        List<RegisteredSkill> prepared = prepare(pluginId, version, skills, loader);
+        publish(pluginId, prepared);
+        return prepared;
+    }
+
+    /**
+     * Reads and checks a plugin's skills without publishing them, so a new version can be checked while the
+     * previous one still serves.
+     *
+     * @throws IllegalArgumentException if a spec is invalid or two skills share an id
+     */
+    public List<RegisteredSkill> prepare(String pluginId, String version, List<Skill> skills, ClassLoader loader) {
         Map<String, RegisteredSkill> entries = new LinkedHashMap<>();
         for (Skill skill : skills) {
             SkillSpec spec;
@@ -45,8 +61,32 @@ public class SkillRegistry {
                 throw new IllegalArgumentException("two skills of plugin " + pluginId + " have the id " + spec.id());
             }
         }
-        byPlugin.put(pluginId, Map.copyOf(entries));
         return List.copyOf(entries.values());
+    }
+
+    /**
+     * Makes these skills the plugin's, in one step: a version published over another takes every new run from
+     * here on, while runs already started carry on with the skills they were given.
+     */
+    public void publish(String pluginId, List<RegisteredSkill> skills) {
+        Map<String, RegisteredSkill> entries = new LinkedHashMap<>();
+        skills.forEach(skill -> entries.put(skill.spec().id(), skill));
+        byPlugin.put(pluginId, Map.copyOf(entries));
+    }
+
+    /**
+     * Asks listeners to let the runs of a replaced version of a plugin (identified by its class loader) finish,
+     * or end them after the limit; completes when none is left and the version can be unloaded.
+     */
+    public CompletableFuture<Void> retire(String pluginId, ClassLoader previous) {
+        return CompletableFuture.allOf(retireListeners.stream()
+                .map(listener -> listener.apply(pluginId, previous).toCompletableFuture())
+                .toArray(CompletableFuture[]::new));
+    }
+
+    /** Subscribes to the retirement of a replaced plugin version; the listener's stage completes when it is done with it. */
+    public void onRetire(BiFunction<String, ClassLoader, CompletionStage<?>> listener) {
+        retireListeners.add(listener);
     }
 
     /** Removes a plugin's skills after telling listeners (which cancel its runs and free its workers). */
