@@ -303,10 +303,23 @@ class PlatformIT {
                 dev.atrium.signing.PluginSignatures.generateKeyPair());
         problem(upload(stranger), 422, "plugin-signer-untrusted");
 
+        Path orphan = TestPluginArchive.plugin("orphan").extensions(CrashSkill.class)
+                .descriptor("plugin.dependencies", "ledger@>=2.0.0").writeTo(scratch);
+        assertThat(problemBody(upload(orphan), 422, "plugin-dependency-missing").get("detail").toString())
+                .contains("'ledger' >=2.0.0, which is not installed");
+        Path tooOld = TestPluginArchive.plugin("picky").extensions(CrashSkill.class)
+                .descriptor("plugin.dependencies", "hello@>=9.0.0").writeTo(scratch);
+        assertThat(problemBody(upload(tooOld), 422, "plugin-dependency-missing").get("detail").toString())
+                .contains("but version 0.1.0-SNAPSHOT is installed");
+        Path garbled = TestPluginArchive.plugin("garbled").extensions(CrashSkill.class)
+                .descriptor("plugin.dependencies", "hello@>=banana").writeTo(scratch);
+        problem(upload(garbled), 400, "plugin-archive-invalid");
+
         assertThat(pluginFiles()).isEqualTo(before);
         http.get().uri("/api/plugins").exchange().expectBody()
                 .jsonPath("$[?(@.id=='slippery' || @.id=='greedy' || @.id=='futuristic' || @.id=='anonymous' "
-                        + "|| @.id=='tampered' || @.id=='stranger')]").isEmpty();
+                        + "|| @.id=='tampered' || @.id=='stranger' || @.id=='orphan' || @.id=='picky' "
+                        + "|| @.id=='garbled')]").isEmpty();
     }
 
     // ---- helpers
@@ -375,6 +388,27 @@ class PlatformIT {
                 .expectBody(MAP).returnResult().getResponseBody();
         assertThat(after.toString()).doesNotContain((String) echo.get("id"));
         http.delete().uri("/api/plugins/vault").exchange().expectStatus().isNoContent();
+    }
+
+    private Map<String, Object> problemBody(WebTestClient.ResponseSpec response, int status, String code) {
+        Map<String, Object> body = response.expectStatus().isEqualTo(status)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(MAP).returnResult().getResponseBody();
+        assertThat(body).containsEntry("code", code);
+        return body;
+    }
+
+    @Test
+    void aPluginNeedingAnotherInstallsBesideItAndKeepsItFromBeingUninstalled() {
+        Path addOn = TestPluginArchive.plugin("hello-addon").extensions(CrashSkill.class)
+                .descriptor("plugin.dependencies", "hello@<1.0.0").writeTo(scratch);
+        upload(addOn).expectStatus().isCreated().expectBody()
+                .jsonPath("$.dependencies[0].plugin").isEqualTo("hello")
+                .jsonPath("$.state").isEqualTo("started");
+        assertThat(problemBody(http.delete().uri("/api/plugins/hello").exchange(), 409, "plugin-required")
+                .get("detail").toString()).contains("needed by hello-addon");
+        http.get().uri("/api/plugins/hello").exchange().expectStatus().isOk();
+        http.delete().uri("/api/plugins/hello-addon").exchange().expectStatus().isNoContent();
     }
 
     private void problem(WebTestClient.ResponseSpec response, int status, String code) {

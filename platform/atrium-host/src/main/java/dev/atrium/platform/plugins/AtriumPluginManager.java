@@ -1,6 +1,9 @@
 package dev.atrium.platform.plugins;
 
 import java.nio.file.Path;
+import java.util.Properties;
+import org.pf4j.PluginDescriptorFinder;
+import org.pf4j.PropertiesPluginDescriptorFinder;
 import org.pf4j.CompoundPluginLoader;
 import org.pf4j.DefaultPluginFactory;
 import org.pf4j.DefaultPluginLoader;
@@ -45,6 +48,21 @@ final class AtriumPluginManager extends DefaultPluginManager {
                         return loader;
                     }
                 });
+    }
+
+    /**
+     * Each plugin version runs in a manager of its own, so PF4J never sees the other plugins: the catalog checks
+     * {@code plugin.dependencies} against the installed plugins itself, and plugins share no classes.
+     */
+    @Override
+    protected PluginDescriptorFinder createPluginDescriptorFinder() {
+        return new PropertiesPluginDescriptorFinder() {
+            @Override
+            protected PluginDescriptor createPluginDescriptor(Properties properties) {
+                properties.remove(PLUGIN_DEPENDENCIES);
+                return super.createPluginDescriptor(properties);
+            }
+        };
     }
 
     @Override

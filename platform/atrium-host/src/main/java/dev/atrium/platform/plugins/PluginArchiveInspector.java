@@ -11,7 +11,9 @@ import java.security.PublicKey;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Properties;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
@@ -221,7 +223,32 @@ final class PluginArchiveInspector {
                 descriptor.getProperty("plugin.provider", "").trim(),
                 descriptor.getProperty("plugin.license", "").trim(), requires, sha256,
                 Boolean.parseBoolean(descriptor.getProperty("plugin.sensitive", "false").trim()), settingsSchema,
-                signer, capabilities(descriptor.getProperty("plugin.capabilities", "")));
+                signer, capabilities(descriptor.getProperty("plugin.capabilities", "")),
+                dependencies(descriptor.getProperty("plugin.dependencies", "")));
+    }
+
+    /** PF4J's {@code id@range} list, each id and range checked so that a typo is refused, not ignored. */
+    private List<PluginArchive.Dependency> dependencies(String declaration) {
+        List<PluginArchive.Dependency> dependencies = new ArrayList<>();
+        for (String item : declaration.split(",")) {
+            if (item.isBlank()) {
+                continue;
+            }
+            org.pf4j.PluginDependency parsed = new org.pf4j.PluginDependency(item.strip());
+            String range = parsed.getPluginVersionSupport();
+            if (!parsed.getPluginId().matches(ID_PATTERN)) {
+                throw invalid("plugin.dependencies: '" + item.strip() + "' does not name a plugin id");
+            }
+            try {
+                if (!"*".equals(range)) {
+                    versions.checkVersionConstraint("0.0.0", range);
+                }
+            } catch (RuntimeException e) {
+                throw invalid("plugin.dependencies: '" + range + "' is not a version range");
+            }
+            dependencies.add(new PluginArchive.Dependency(parsed.getPluginId(), range, parsed.isOptional()));
+        }
+        return dependencies;
     }
 
     private static void checkEntryName(String name) {

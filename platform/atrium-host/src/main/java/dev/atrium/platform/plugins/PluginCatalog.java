@@ -70,6 +70,7 @@ public class PluginCatalog implements InitializingBean, DisposableBean {
     // One PF4J manager per started plugin version, so an upgrade can start the new version beside the old.
     private final Map<String, AtriumPluginManager> managers = new ConcurrentHashMap<>();
     private final Duration drainTimeout;
+    private final DefaultVersionManager versions = new DefaultVersionManager();
     private final PluginArchiveInspector inspector;
     // Reads (from request threads) need no lock; changes happen under this object's monitor.
     private final Map<String, InstalledPlugin> installed = new ConcurrentSkipListMap<>();
@@ -178,6 +179,7 @@ public class PluginCatalog implements InitializingBean, DisposableBean {
                         .with("plugin", archive.id()).with("installedVersion", previous.archive().version());
             }
             checkGrant(archive, grant);
+            checkDependencies(archive);
             if (previous == null) {
                 InstalledPlugin plugin = installArchive(archive, false);
                 writeGrant(archive.id(), grant);
@@ -293,6 +295,23 @@ public class PluginCatalog implements InitializingBean, DisposableBean {
         return grantsOf(id);
     }
 
+    /** Every plugin the archive needs (and does not mark optional) is installed in a version it accepts. */
+    private void checkDependencies(PluginArchive archive) {
+        for (PluginArchive.Dependency dependency : archive.dependencies()) {
+            InstalledPlugin present = installed.get(dependency.pluginId());
+            boolean satisfied = present != null && ("*".equals(dependency.range())
+                    || versions.checkVersionConstraint(present.archive().version(), dependency.range()));
+            if (!satisfied && !dependency.optional()) {
+                throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "plugin-dependency-missing",
+                        "Plugin needs another plugin", "plugin '" + archive.id() + "' needs plugin '"
+                                + dependency.pluginId() + "' " + dependency.range() + (present == null
+                                ? ", which is not installed" : ", but version " + present.archive().version()
+                                + " is installed"))
+                        .with("dependency", dependency.pluginId()).with("range", dependency.range());
+            }
+        }
+    }
+
     private static void checkGrant(PluginArchive archive, Set<String> grant) {
         if (grant == null) {
             return;
@@ -361,9 +380,18 @@ public class PluginCatalog implements InitializingBean, DisposableBean {
         return disabled;
     }
 
-    /** Stops and removes a plugin, its archive and its expanded folder. */
+    /** Stops and removes a plugin, its archive and its expanded folder; 409 while another plugin needs it. */
     public synchronized void delete(String id) {
         InstalledPlugin plugin = require(id);
+        List<String> dependents = installed.values().stream()
+                .filter(other -> other.archive().dependencies().stream()
+                        .anyMatch(d -> d.pluginId().equals(id) && !d.optional()))
+                .map(InstalledPlugin::id).toList();
+        if (!dependents.isEmpty()) {
+            throw ProblemException.conflict("plugin-required", "Plugin needed by others",
+                    "plugin '" + id + "' is needed by " + String.join(", ", dependents) + "; uninstall those first")
+                    .with("plugin", id).with("dependents", dependents);
+        }
         if (plugin.state() == InstalledPlugin.State.STARTED) {
             stop(id);
         }

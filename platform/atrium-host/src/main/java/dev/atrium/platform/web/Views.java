@@ -36,6 +36,8 @@ final class Views {
                 "declared", new java.util.TreeSet<>(plugin.archive().capabilities().names()),
                 "granted", new java.util.TreeSet<>(granted.names()),
                 "storageBytes", granted.storageBytes()));
+        view.put("dependencies", plugin.archive().dependencies().stream().map(d -> Map.of(
+                "plugin", d.pluginId(), "range", d.range(), "optional", d.optional())).toList());
         view.put("error", plugin.error());
         view.put("skills", skills.stream().map(s -> Map.of("id", s.spec().id(), "title", s.spec().title())).toList());
         view.put("links", Map.of("self", "/api/plugins/" + plugin.id()));
