@@ -70,10 +70,12 @@ final class SkillContracts {
             String id = input.id();
             switch (input.type()) {
                 case FILE, FILES -> {
-                    String type = concreteType(input);
-                    Media corrupt = Media.of("corrupt" + extension(type), type, NOT_A_FILE);
-                    cases.put("input '" + id + "' = a corrupt " + type + " file",
-                            h -> h.withoutFiles(id).file(id, corrupt));
+                    // One corrupt file per accepted kind: each is usually read by different code.
+                    for (String type : concreteTypes(input)) {
+                        Media corrupt = Media.of("corrupt" + extension(type), type, NOT_A_FILE);
+                        cases.put("input '" + id + "' = a corrupt " + type + " file",
+                                h -> h.withoutFiles(id).file(id, corrupt));
+                    }
                 }
                 case TEXT, LONG_TEXT -> cases.put("input '" + id + "' = junk text",
                         h -> h.value(id, "%%% \u0000 ??? \uFFFD"));
@@ -113,24 +115,28 @@ final class SkillContracts {
         };
     }
 
-    private static String concreteType(InputSpec input) {
+    private static Set<String> concreteTypes(InputSpec input) {
+        Set<String> types = new java.util.LinkedHashSet<>();
         for (String pattern : input.accept()) {
-            if (!pattern.endsWith("/*")) {
-                return pattern;
+            if (pattern.equals("*/*")) {
+                types.add("application/octet-stream");
+            } else if (pattern.endsWith("/*")) {
+                String family = pattern.substring(0, pattern.length() - 2);
+                types.add(switch (family) {
+                    case "image" -> "image/png";
+                    case "audio" -> "audio/wav";
+                    case "video" -> "video/mp4";
+                    case "text" -> "text/plain";
+                    default -> family + "/octet-stream";
+                });
+            } else {
+                types.add(pattern);
             }
         }
-        for (String pattern : input.accept()) {
-            if (pattern.startsWith("image/")) {
-                return "image/png";
-            }
-            if (pattern.startsWith("audio/")) {
-                return "audio/wav";
-            }
-            if (pattern.startsWith("text/")) {
-                return "text/plain";
-            }
+        if (types.isEmpty()) {
+            types.add("application/octet-stream");
         }
-        return "application/octet-stream";
+        return types;
     }
 
     private static String extension(String mediaType) {
@@ -139,6 +145,7 @@ final class SkillContracts {
             case "image/png" -> ".png";
             case "image/jpeg" -> ".jpg";
             case "audio/wav" -> ".wav";
+            case "video/mp4" -> ".mp4";
             case "text/plain" -> ".txt";
             case "text/csv" -> ".csv";
             default -> mediaType.contains("wordprocessingml") ? ".docx"
