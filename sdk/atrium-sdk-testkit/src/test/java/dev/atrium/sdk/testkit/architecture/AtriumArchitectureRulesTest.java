@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
 import org.junit.jupiter.api.Test;
 
 /** Each rule fails on a fixture that breaks it and passes on clean code. */
@@ -12,9 +11,9 @@ class AtriumArchitectureRulesTest {
 
     private static final String FIXTURES = "dev.atrium.sdk.testkit.architecture.fixture.";
 
-    // Fixtures live in test classes, which checkPlugin leaves out, so they are imported here directly.
+    // Fixtures live in test classes, which checkPlugin leaves out, so they are imported without that option.
     private static JavaClasses fixture(String name) {
-        return new ClassFileImporter().importPackages(FIXTURES + name);
+        return AtriumArchitectureRules.importPackage(FIXTURES + name);
     }
 
     @Test
