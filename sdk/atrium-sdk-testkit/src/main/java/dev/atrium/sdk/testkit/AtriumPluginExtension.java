@@ -108,6 +108,7 @@ public final class AtriumPluginExtension implements BeforeAllCallback, Parameter
      * @since 0.1
      */
     @Override
+    @SuppressWarnings("deprecation") // getOrComputeIfAbsent: computeIfAbsent is JUnit 5.13+, plugins may use older
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         DevelopmentPlatform platform = platform(context);
         PluginUnderTest plugin = context.getStore(NAMESPACE).getOrComputeIfAbsent(PLUGIN,
@@ -118,6 +119,7 @@ public final class AtriumPluginExtension implements BeforeAllCallback, Parameter
         return plugin;
     }
 
+    @SuppressWarnings("deprecation") // as in resolveParameter
     private DevelopmentPlatform platform(ExtensionContext context) {
         ExtensionContext classContext = outermostClassContext(context);
         // Stored on the class so JUnit closes it (unloading the plugin) when the class is done.

@@ -81,6 +81,19 @@ class DevelopmentPlatformTest {
     }
 
     @Test
+    void classesInTargetLibAreLoadedByThePluginToo() {
+        Path project = FixturePlugin.in("with-lib", "with-lib").extension(GreetSkill.class)
+                .extensionInLibrary(ShoutSkill.class).write();
+
+        try (DevelopmentPlatform platform = DevelopmentPlatform.boot(at(project))) {
+            assertThat(platform.registry().skills("with-lib")).containsOnlyKeys("greet", "shout");
+            Class<?> shout = platform.registry().skill("with-lib", "shout").getClass();
+            assertThat(shout.getClassLoader()).isSameAs(platform.pluginClassLoader());
+            assertThat(shout.getProtectionDomain().getCodeSource().getLocation().getPath()).endsWith("library.jar");
+        }
+    }
+
+    @Test
     void twoSkillsWithOneIdAreRefused() {
         SkillRegistry registry = new SkillRegistry();
 

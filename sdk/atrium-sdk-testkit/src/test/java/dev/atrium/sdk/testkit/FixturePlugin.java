@@ -20,6 +20,7 @@ final class FixturePlugin {
 
     private final Path projectDir;
     private final List<Class<?>> classes = new ArrayList<>();
+    private final List<Class<?>> libraryClasses = new ArrayList<>();
     private final List<String> extensions = new ArrayList<>();
     private final Map<String, String> descriptor = new LinkedHashMap<>();
     private boolean writeIndex = true;
@@ -57,6 +58,13 @@ final class FixturePlugin {
         return this;
     }
 
+    /** An extension whose class ships in a jar in target/lib, as a bundled library's would. */
+    FixturePlugin extensionInLibrary(Class<?> type) {
+        libraryClasses.add(type);
+        extensions.add(type.getName());
+        return this;
+    }
+
     FixturePlugin property(String key, String value) {
         descriptor.put(key, value);
         return this;
@@ -82,6 +90,20 @@ final class FixturePlugin {
                 Files.createDirectories(target.getParent());
                 try (InputStream in = type.getClassLoader().getResourceAsStream(resource)) {
                     Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            if (!libraryClasses.isEmpty()) {
+                Path lib = projectDir.resolve("target/lib");
+                Files.createDirectories(lib);
+                try (var jar = new java.util.jar.JarOutputStream(Files.newOutputStream(lib.resolve("library.jar")))) {
+                    for (Class<?> type : libraryClasses) {
+                        String resource = type.getName().replace('.', '/') + ".class";
+                        jar.putNextEntry(new java.util.jar.JarEntry(resource));
+                        try (InputStream in = type.getClassLoader().getResourceAsStream(resource)) {
+                            in.transferTo(jar);
+                        }
+                        jar.closeEntry();
+                    }
                 }
             }
             if (writeIndex) {
