@@ -3,6 +3,7 @@ package dev.atrium.sdk.testkit;
 import dev.atrium.sdk.CapabilityUnavailableException;
 import dev.atrium.sdk.Media;
 import dev.atrium.sdk.ProviderException;
+import dev.atrium.sdk.RunCancelledException;
 import dev.atrium.sdk.model.Capability;
 import dev.atrium.sdk.model.CapabilityStatus;
 import dev.atrium.sdk.model.ChatChunk;
@@ -18,12 +19,14 @@ import dev.atrium.sdk.model.OcrResult;
 import dev.atrium.sdk.model.StructuredResult;
 import dev.atrium.sdk.model.Transcript;
 import dev.atrium.sdk.model.Usage;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import reactor.core.publisher.Flux;
 import tools.jackson.core.JacksonException;
@@ -58,6 +61,8 @@ public final class FakeModelGateway implements ModelGateway {
     private volatile Function<Media, OcrResult> ocr;
     private volatile Function<String, float[]> embed;
     private volatile Function<ImageRequest, List<Media>> image;
+    private volatile boolean failWhenExhausted;
+    private volatile Duration delay = Duration.ZERO;
 
     /**
      * Creates a gateway with nothing scripted: every capability is unavailable.
@@ -185,6 +190,75 @@ public final class FakeModelGateway implements ModelGateway {
     public FakeModelGateway onStructuredJson(String json) {
         Objects.requireNonNull(json, "json");
         this.structured = type -> new RawJson(json);
+        return this;
+    }
+
+    /**
+     * Answers chat call 1 with the first reply, call 2 with the second, and so on (streams too, split into
+     * words); once the replies run out it repeats the last one, or fails if {@link #failWhenExhausted()} was
+     * called. Makes CHAT and VISION available.
+     *
+     * @since 0.1
+     */
+    public FakeModelGateway onChatSequence(String... replies) {
+        Sequence<String> sequence = new Sequence<>("chat", List.of(replies), this);
+        return onChat(request -> sequence.next());
+    }
+
+    /**
+     * Answers structured call 1 with the first value, call 2 with the second, and so on, each converted to the
+     * requested type as by {@link #onStructured(Object)}; once the values run out it repeats the last one, or
+     * fails if {@link #failWhenExhausted()} was called. Makes STRUCTURED_OUTPUT available.
+     *
+     * @since 0.1
+     */
+    public FakeModelGateway onStructuredSequence(Object... values) {
+        Sequence<Object> sequence = new Sequence<>("structured", List.of(values), this);
+        this.structured = type -> sequence.next();
+        return this;
+    }
+
+    /**
+     * Like {@link #onStructuredSequence(Object...)} with JSON answers, each parsed as by
+     * {@link #onStructuredJson(String)}.
+     *
+     * @since 0.1
+     */
+    public FakeModelGateway onStructuredJsonSequence(String... jsons) {
+        List<Object> answers = new ArrayList<>();
+        for (String json : jsons) {
+            answers.add(new RawJson(Objects.requireNonNull(json, "json")));
+        }
+        Sequence<Object> sequence = new Sequence<>("structured", answers, this);
+        this.structured = type -> sequence.next();
+        return this;
+    }
+
+    /**
+     * Makes a scripted sequence fail once it runs out instead of repeating its last answer: the call throws an
+     * {@link AssertionError} naming the call, which a skill's {@code catch (RuntimeException e)} fallback does not
+     * swallow. Use it when a test must notice that the skill asked the model more often than expected.
+     *
+     * @since 0.1
+     */
+    public FakeModelGateway failWhenExhausted() {
+        this.failWhenExhausted = true;
+        return this;
+    }
+
+    /**
+     * Makes every model call wait this long before answering, like a slow provider, for testing a skill's
+     * timeout and cancellation. A wait interrupted by the run's cancellation ends the call with a
+     * {@link RunCancelledException}.
+     *
+     * @since 0.1
+     */
+    public FakeModelGateway delay(Duration delay) {
+        Objects.requireNonNull(delay, "delay");
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("delay must not be negative");
+        }
+        this.delay = delay;
         return this;
     }
 
@@ -332,6 +406,92 @@ public final class FakeModelGateway implements ModelGateway {
         return chats.get(chats.size() - 1);
     }
 
+    /**
+     * The recorded requests that went to this operation, in order.
+     *
+     * @since 0.1
+     */
+    public List<Request> requests(Operation operation) {
+        Objects.requireNonNull(operation, "operation");
+        return requests.stream().filter(r -> r.operation() == operation).toList();
+    }
+
+    /**
+     * Every text the skill sent to a model, in order: each message of every chat, stream and structured call
+     * (system prompts included), every text to embed and every image prompt. This is what a provider would
+     * see, so it is the place to check that nothing private leaves the plugin.
+     *
+     * @since 0.1
+     */
+    public List<String> sentTexts() {
+        List<String> texts = new ArrayList<>();
+        for (Request request : requests) {
+            texts.addAll(textsOf(request));
+        }
+        return texts;
+    }
+
+    /**
+     * Asserts that no text sent to a model so far contains the fragment (case-insensitively), for example a
+     * patient's name that must be de-identified first.
+     *
+     * @return this gateway, to chain further assertions
+     * @throws AssertionError naming the first request that contained it, with the text around it
+     * @since 0.1
+     */
+    public FakeModelGateway assertNeverSent(String fragment) {
+        Objects.requireNonNull(fragment, "fragment");
+        if (fragment.isEmpty()) {
+            throw new IllegalArgumentException("fragment must not be empty");
+        }
+        String needle = fragment.toLowerCase(java.util.Locale.ROOT);
+        List<Request> sent = requests();
+        for (int i = 0; i < sent.size(); i++) {
+            for (String text : textsOf(sent.get(i))) {
+                int at = text.toLowerCase(java.util.Locale.ROOT).indexOf(needle);
+                if (at >= 0) {
+                    throw new AssertionError("request " + (i + 1) + " of " + sent.size() + " ("
+                            + sent.get(i).operation() + ") contained '" + fragment + "': ..."
+                            + excerpt(text, at, fragment.length()) + "...");
+                }
+            }
+        }
+        return this;
+    }
+
+    /**
+     * Asserts that at least one text sent to a model so far contains the fragment (case-insensitively).
+     *
+     * @return this gateway, to chain further assertions
+     * @throws AssertionError saying how many requests were sent, if none contained it
+     * @since 0.1
+     */
+    public FakeModelGateway assertSent(String fragment) {
+        Objects.requireNonNull(fragment, "fragment");
+        String needle = fragment.toLowerCase(java.util.Locale.ROOT);
+        boolean found = sentTexts().stream().anyMatch(t -> t.toLowerCase(java.util.Locale.ROOT).contains(needle));
+        if (!found) {
+            throw new AssertionError("no text sent to a model contained '" + fragment + "'; " + requests.size()
+                    + " request(s) were sent: " + requests.stream().map(Request::operation).toList());
+        }
+        return this;
+    }
+
+    /**
+     * Asserts that the skill called no model at all, as an offline path must not.
+     *
+     * @return this gateway, to chain further assertions
+     * @throws AssertionError listing the operations called
+     * @since 0.1
+     */
+    public FakeModelGateway assertNothingSent() {
+        if (!requests.isEmpty()) {
+            throw new AssertionError("expected no model call, but " + requests.size() + " were made: "
+                    + requests.stream().map(Request::operation).toList());
+        }
+        return this;
+    }
+
     // ---- ModelGateway ----------------------------------------------------------------------------------
 
     /**
@@ -366,6 +526,7 @@ public final class FakeModelGateway implements ModelGateway {
         requests.add(new Request(Operation.CHAT, request));
         Capability capability = chatCapability(request);
         require(capability);
+        pause();
         String reply = chatReply(request);
         return new ChatResult(reply, usage(request, reply), engineFor(capability));
     }
@@ -381,6 +542,7 @@ public final class FakeModelGateway implements ModelGateway {
         requests.add(new Request(Operation.STREAM, request));
         Capability capability = chatCapability(request);
         require(capability);
+        pause();
         List<String> chunks = streamChunks != null ? streamChunks : TokenEstimate.pieces(chatReply(request));
         Engine engine = engineFor(capability);
         Usage usage = usage(request, String.join("", chunks));
@@ -403,6 +565,7 @@ public final class FakeModelGateway implements ModelGateway {
     public <T> StructuredResult<T> structured(ChatRequest request, Class<T> type) {
         requests.add(new Request(Operation.STRUCTURED, request));
         require(Capability.STRUCTURED_OUTPUT);
+        pause();
         Object scripted = structured.apply(type);
         try {
             String json;
@@ -430,6 +593,7 @@ public final class FakeModelGateway implements ModelGateway {
     public Transcript transcribe(Media audio, String language) {
         requests.add(new Request(Operation.TRANSCRIBE, new TranscriptionRequest(audio, language)));
         require(Capability.TRANSCRIPTION);
+        pause();
         return transcribe.apply(audio);
     }
 
@@ -443,6 +607,7 @@ public final class FakeModelGateway implements ModelGateway {
         requests.add(new Request(Operation.OCR, new OcrRequest(image, languages == null ? List.of()
                 : List.copyOf(languages))));
         require(Capability.OCR);
+        pause();
         return ocr.apply(image);
     }
 
@@ -456,6 +621,7 @@ public final class FakeModelGateway implements ModelGateway {
         List<String> copy = List.copyOf(texts);
         requests.add(new Request(Operation.EMBED, new EmbeddingRequest(copy)));
         require(Capability.EMBEDDINGS);
+        pause();
         List<float[]> vectors = copy.stream().map(embed).toList();
         long tokens = copy.stream().mapToLong(TokenEstimate::of).sum();
         return new Embeddings(vectors, new Usage(tokens, 0), engineFor(Capability.EMBEDDINGS));
@@ -471,6 +637,7 @@ public final class FakeModelGateway implements ModelGateway {
         requests.add(new Request(Operation.IMAGE, request));
         Capability capability = request.isEdit() ? Capability.IMAGE_EDIT : Capability.IMAGE_GENERATION;
         require(capability);
+        pause();
         List<Media> images = List.copyOf(image.apply(request));
         return new ImageResult(images, new Usage(TokenEstimate.of(request.prompt()), 0), engineFor(capability));
     }
@@ -479,6 +646,69 @@ public final class FakeModelGateway implements ModelGateway {
 
     /** Scripted JSON, told apart from a scripted value that happens to be a string. */
     private record RawJson(String json) {
+    }
+
+    /** Answers of a scripted sequence, handed out one per call from whichever thread calls. */
+    private static final class Sequence<T> {
+        private final String name;
+        private final List<T> answers;
+        private final FakeModelGateway gateway;
+        private final AtomicInteger calls = new AtomicInteger();
+
+        Sequence(String name, List<T> answers, FakeModelGateway gateway) {
+            if (answers.isEmpty()) {
+                throw new IllegalArgumentException("a " + name + " sequence needs at least one answer");
+            }
+            this.name = name;
+            this.answers = List.copyOf(answers);
+            this.gateway = gateway;
+        }
+
+        T next() {
+            int call = calls.getAndIncrement();
+            if (call < answers.size()) {
+                return answers.get(call);
+            }
+            if (gateway.failWhenExhausted) {
+                throw new AssertionError("FakeModelGateway: " + name + " call " + (call + 1) + " but only "
+                        + answers.size() + " answer(s) were scripted");
+            }
+            return answers.get(answers.size() - 1);
+        }
+    }
+
+    private static List<String> textsOf(Request request) {
+        Object payload = request.payload();
+        if (payload instanceof ChatRequest chat) {
+            return chat.messages().stream().map(ChatMessage::text).filter(Objects::nonNull).toList();
+        }
+        if (payload instanceof EmbeddingRequest embedding) {
+            return embedding.texts();
+        }
+        if (payload instanceof ImageRequest image && image.prompt() != null) {
+            return List.of(image.prompt());
+        }
+        return List.of();
+    }
+
+    private static String excerpt(String text, int at, int length) {
+        int from = Math.max(0, at - 30);
+        int to = Math.min(text.length(), at + length + 30);
+        return text.substring(from, to).replace('\n', ' ');
+    }
+
+    /** Waits as scripted by {@link #delay(Duration)}; interrupted means the run was cancelled. */
+    private void pause() {
+        Duration wait = delay;
+        if (wait.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RunCancelledException();
+        }
     }
 
     private boolean scripted(Capability capability) {

@@ -28,7 +28,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.reactivestreams.Publisher;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
@@ -123,6 +125,17 @@ public final class SkillHarness {
         Objects.requireNonNull(media, "media");
         files.computeIfAbsent(inputId, k -> new ArrayList<>()).add(media);
         return this;
+    }
+
+    /** Removes every file given to the input, so a contract test can replace a valid file with a broken one. */
+    SkillHarness withoutFiles(String inputId) {
+        files.remove(inputId);
+        return this;
+    }
+
+    /** The skill this harness runs. */
+    Skill skill() {
+        return skill;
     }
 
     /**
@@ -298,7 +311,19 @@ public final class SkillHarness {
                 text != null ? text : DefaultTextKit.INSTANCE, cancellation, recorder, callerRoles);
 
         // Like the host, call run() on a worker thread so blocking skills do not block the waiting test.
-        Disposable subscription = Flux.defer(() -> skill.run(input, context))
+        // The latch tells when that thread is done with the skill's synchronous work (run() and a blocking
+        // Flux.create body), which is how the contract tests see whether a cancelled skill really stopped.
+        CountDownLatch workEnded = new CountDownLatch(1);
+        Flux<SkillEvent> source = Flux.defer(() -> skill.run(input, context));
+        Publisher<SkillEvent> tracked = subscriber -> {
+            try {
+                source.subscribe(subscriber);
+            } finally {
+                workEnded.countDown();
+            }
+        };
+        // Disposing the subscription interrupts the worker thread, as cancelling a run does on the host.
+        Disposable subscription = Flux.from(tracked)
                 .subscribeOn(Schedulers.boundedElastic())
                 .subscribe(recorder::event, recorder::fail, recorder::complete);
 
@@ -326,7 +351,7 @@ public final class SkillHarness {
         if (error == null) {
             error = contractViolation(events);
         }
-        return new SkillRun(spec.id(), events, error, recorder.cancelled());
+        return new SkillRun(spec.id(), events, error, recorder.cancelled(), workEnded);
     }
 
     private static final class DefaultMediaKit {

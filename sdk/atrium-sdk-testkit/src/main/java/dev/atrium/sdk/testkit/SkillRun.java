@@ -2,10 +2,13 @@ package dev.atrium.sdk.testkit;
 
 import dev.atrium.sdk.Media;
 import dev.atrium.sdk.SkillEvent;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -22,11 +25,26 @@ public final class SkillRun {
     private final Throwable error;
     private final boolean cancelled;
 
+    private final CountDownLatch workEnded;
+
     SkillRun(String skillId, List<SkillEvent> events, Throwable error, boolean cancelled) {
+        this(skillId, events, error, cancelled, new CountDownLatch(0));
+    }
+
+    SkillRun(String skillId, List<SkillEvent> events, Throwable error, boolean cancelled, CountDownLatch workEnded) {
         this.skillId = skillId;
         this.events = List.copyOf(events);
         this.error = error;
         this.cancelled = cancelled;
+        this.workEnded = workEnded;
+    }
+
+    /**
+     * Whether the skill's worker thread finished its synchronous work within the limit: {@code run()} itself
+     * and a blocking {@code Flux.create} body. Work a skill moved to other threads is not seen here.
+     */
+    boolean awaitWorkEnded(Duration limit) throws InterruptedException {
+        return workEnded.await(limit.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     /**

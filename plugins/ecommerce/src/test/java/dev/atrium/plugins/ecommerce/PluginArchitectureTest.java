@@ -1,0 +1,13 @@
+package dev.atrium.plugins.ecommerce;
+
+import dev.atrium.sdk.testkit.architecture.AtriumArchitectureRules;
+import org.junit.jupiter.api.Test;
+
+/** The plugin keeps the boundaries the testkit's rules check: SDK and bundled libraries only, no blocking on streams. */
+class PluginArchitectureTest {
+
+    @Test
+    void keepsThePluginBoundaries() {
+        AtriumArchitectureRules.checkPlugin("dev.atrium.plugins.ecommerce", "tools.jackson", "com.fasterxml.jackson.annotation");
+    }
+}
