@@ -33,6 +33,7 @@ public class SummarizeSkill implements Skill {
             .output(OutputSpec.result("summary", "the summary"))
             .output(OutputSpec.result("sentences", "the summary's sentences"))
             .output(OutputSpec.result("engine", "what wrote the summary: the embedded engine or a model"))
+            .uses(Capability.CHAT)
             .build();
 
     @Override

@@ -9,14 +9,15 @@ import dev.atrium.sdk.testkit.SkillRun;
 import org.junit.jupiter.api.Test;
 
 /** The plugin as the platform loads it: through PF4J, from the build output, skills found by the index. */
+// tag::plugin-test[]
 @AtriumPluginTest
 class HelloPluginTest {
 
     @Test
-    void platformFindsBothSkillsUnderThePluginsId(PluginUnderTest plugin) {
+    void platformFindsTheSkillsUnderThePluginsId(PluginUnderTest plugin) {
         assertThat(plugin.id()).isEqualTo("hello");
         assertThat(plugin.descriptor()).containsKeys("plugin.requires", "plugin.capabilities", "plugin.sensitive");
-        assertThat(plugin.skills()).containsOnlyKeys("echo", "ping");
+        assertThat(plugin.skills()).containsOnlyKeys("echo", "ping", "summarize");
     }
 
     @Test
@@ -37,3 +38,4 @@ class HelloPluginTest {
         plugin.models().assertNothingSent();
     }
 }
+// end::plugin-test[]
