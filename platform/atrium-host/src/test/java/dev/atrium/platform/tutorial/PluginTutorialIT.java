@@ -43,7 +43,7 @@ class PluginTutorialIT {
             + " -DarchetypeGroupId=dev.atrium -DarchetypeArtifactId=atrium-plugin-archetype"
             + " -DarchetypeVersion=" + System.getProperty("atrium.version", "0.1.0-SNAPSHOT")
             + " -DgroupId=com.acme -DartifactId=acme-notes -Dpackage=com.acme.notes -DpluginId=notes";
-    static final String KEYGEN = "./atrium sign keygen acme";
+    static final String KEYGEN = "atrium sign keygen acme";
     static final String BUILD = "mvn verify -Datrium.sign.key=../acme.key";
 
     private static final Duration MAVEN_LIMIT = Duration.ofMinutes(6);
