@@ -69,6 +69,14 @@ final class ReceiptReader {
     private static final Pattern REGISTRATION = Pattern.compile("^\\(?\\s*(?:CO\\.?\\s*)?(?:REG|ROC|CO\\.?\\s*NO|COMPANY NO)?"
             + "[\\s.:]*\\(?\\s*[0-9A-Z]{0,3}\\d{4,}\\s*-?\\s*[A-Z]?\\s*\\)?\\s*$|CO\\.?\\s*REG|\\(\\s*\\d{3,}-?[A-Z]\\s*\\)"
             + "|FORMERLY|LICENSEE|\\bGST\\s*(?:ID|REG)");
+    private static final Pattern REGISTRATION_LABEL = Pattern.compile("\\bC[O0][MN]PANY\\s*(?:N[O0]|REG)|\\bCO\\.?\\s*N[O0]\\b|\\bROC\\s*N[O0]|\\bBUSINESS\\s*REG");
+    private static final Pattern REGISTRATION_NUMBER = Pattern.compile("[0-9A-Z]*\\d{5,}\\s?-\\s?[A-Z]\\b");
+    // A telephone number where the address would go on ("03- 40212008", "07-386 7524", "012 - 6651783").
+    private static final Pattern PHONE = Pattern.compile("(?<![\\d/])0\\d{1,2}\\s?-\\s?\\d{3,4}\\s?\\d{3,4}(?!\\d)");
+    private static final Pattern POSTCODE = Pattern.compile("(?<![\\d-])\\d{5}(?![\\d-])");
+    private static final Pattern ADDRESS_TAIL = Pattern.compile("^\\s*\\(|\\b(?:MALAYSIA|SELANGOR|JOHOR|KEDAH|KELANTAN|MELAKA|"
+            + "NEGERI SEMBILAN|PAHANG|PERAK|PERLIS|PENANG|PULAU PINANG|SABAH|SARAWAK|TERENGGANU|KUALA LUMPUR|PUTRAJAYA|"
+            + "LABUAN|DARUL\\s+\\w+|D\\.?E\\.?|W\\.?P\\.?)\\b[\\s.,]*$");
     private static final Pattern INVOICE_CODE = Pattern.compile("票代码\\s*[:：]?\\s*(\\d{10,12})");
     private static final Pattern INVOICE_NUMBER = Pattern.compile("票号码\\s*[:：]?\\s*(\\d{8,20})|(?:INVOICE|INV|RECEIPT|BILL|DOC(?:UMENT)?)"
             + "\\s*(?:NO\\.?|NUMBER|#)\\s*[:.;]?\\s*([A-Z0-9-]{4,})");
@@ -135,8 +143,13 @@ final class ReceiptReader {
         int limit = Math.min(rows.size(), 14);
         for (int i = 1; i < limit; i++) {
             String upper = rows.get(i).text().toUpperCase(Locale.ROOT);
+            // The company's registration number ("(CO.REG : 933109-X)") sits between its name and its address.
+            if (isRegistration(upper)) {
+                continue;
+            }
             if (HEADER_END.matcher(upper).find() && !COMPANY.matcher(upper).find()
-                    || !ReceiptValues.dates(upper, "DMY").isEmpty() || !ReceiptValues.amounts(upper).isEmpty() && i > 2) {
+                    || !ReceiptValues.dates(upper, "DMY").isEmpty()
+                    || !ReceiptValues.amounts(upper).isEmpty() && i > 2 && !looksLikeAddress(upper)) {
                 return i;
             }
         }
@@ -299,6 +312,33 @@ final class ReceiptReader {
                 + "LEVEL|BLOCK|\\d{5})\\b.*") || upper.matches(".*(路|街|号|號|区|區|市|省|大厦|大廈|楼).*");
     }
 
+    /**
+     * A company registration row, also as OCR garbles it: {@code (CO.REG :933109-X)}, {@code Conpany No: 002643278-A},
+     * or a row that is little more than a number ending in a check letter ({@code JMO0328956-V}).
+     */
+    static boolean isRegistration(String upper) {
+        if (REGISTRATION.matcher(upper).find() || REGISTRATION_LABEL.matcher(upper).find()) {
+            return true;
+        }
+        String[] words = upper.strip().split("\\s+");
+        return words.length <= 3 && REGISTRATION_NUMBER.matcher(upper).find() && !looksLikeAddress(upper);
+    }
+
+    /**
+     * A row of the address block, or not: telephone rows, registration numbers, stamps and logos read as noise
+     * (few confident characters), a former or parent company's name are not.
+     */
+    private static boolean addressNoise(Row row, String upper) {
+        if (isRegistration(upper) || row.text().strip().length() < 3) {
+            return true;
+        }
+        if (row.confidence() < 0.4 && !looksLikeAddress(upper)) {
+            return true; // a stamp, a logo, a rule of asterisks
+        }
+        // Another company's name ("formerly known as" / "GOLDEN ARCHES RESTAURANTS SDN BHD"): a company word, no address word.
+        return COMPANY.matcher(upper).find() && !looksLikeAddress(upper) && !upper.matches(".*\\d.*");
+    }
+
     private static void address(List<Row> rows, int vendorRow, int headerEnd, boolean fapiao, Receipt receipt, int page) {
         List<Row> parts = new ArrayList<>();
         if (fapiao) {
@@ -312,18 +352,40 @@ final class ReceiptReader {
             return;
         }
         int end = Math.min(rows.size(), Math.max(headerEnd, vendorRow + 1) + 1);
+        boolean postcodeSeen = false;
+        boolean townRowDue = false;
         for (int i = vendorRow + 1; i < end && parts.size() < 5; i++) {
             Row row = rows.get(i);
             String text = row.text().strip();
             String upper = text.toUpperCase(Locale.ROOT);
-            if (REGISTRATION.matcher(upper).find() || text.length() < 3) {
+            if (upper.matches(".*\\bFORMERLY\\b.*")) {
+                i++; // the former name follows
                 continue;
             }
-            if (HEADER_END.matcher(upper).find() || !ReceiptValues.dates(upper, "DMY").isEmpty()
+            if (addressNoise(row, upper)) {
+                continue;
+            }
+            if (HEADER_END.matcher(upper).find() || !ReceiptValues.dates(upper, "DMY").isEmpty() || PHONE.matcher(upper).find()
                     || upper.matches(".*\\b\\d{2,4}[- ]\\d{3,4}[- ]?\\d{3,4}\\b.*") && !looksLikeAddress(text)) {
                 break;
             }
+            // An address ends with its postcode and town; after that only a state, the country or a branch name
+            // in brackets still belongs to it.
+            if (postcodeSeen && !townRowDue && !ADDRESS_TAIL.matcher(upper).find()) {
+                break;
+            }
             parts.add(row);
+            if (townRowDue) {
+                townRowDue = false;
+                postcodeSeen = true;
+            } else {
+                Matcher postcode = POSTCODE.matcher(upper);
+                if (!postcodeSeen && postcode.find()) {
+                    // "… SETIA ALAM 40170" / "SHAH ALAM": a postcode ending its row has the town on the next.
+                    townRowDue = upper.substring(postcode.end()).replaceAll("[^\\p{L}]", "").isEmpty();
+                    postcodeSeen = !townRowDue;
+                }
+            }
         }
         if (parts.isEmpty()) {
             return;
@@ -337,7 +399,7 @@ final class ReceiptReader {
         }
         double confidence = parts.stream().mapToDouble(Row::confidence).average().orElse(0)
                 * (parts.stream().anyMatch(p -> looksLikeAddress(p.text())) ? 0.9 : 0.6);
-        receipt.set("address", ReceiptField.of(value.toString().replaceAll("\\s+", " "), confidence,
+        receipt.set("address", ReceiptField.of(ReceiptValues.cleanAddress(value.toString()), confidence,
                 ReceiptField.union(parts.stream().map(Row::box).toList()), page));
     }
 

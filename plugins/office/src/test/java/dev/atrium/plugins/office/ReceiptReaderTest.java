@@ -118,4 +118,80 @@ class ReceiptReaderTest {
 
         assertThat(receipt.text("vendor")).isEqualTo("UNIHAKKA INTERNATIONAL SDN BHD");
     }
+
+    // ---- address block ------------------------------------------------------------------------------
+
+    @Test
+    void registrationNumberBetweenNameAndAddressDoesNotEndTheHeader() {
+        Receipt receipt = ReceiptReader.read(page(90,
+                "MR HARDWARE (JOHOR) SDN BHD",
+                "(CO.REG :933109-X)",
+                "LOT 18, JALAN KPB 6,",
+                "43300 SERI KEMBANGAN, SELANGOR",
+                "-INVOICE-",
+                "TOTAL RM 33.90"), "r.png", 1, "DMY");
+
+        assertThat(receipt.text("address")).isEqualTo("LOT 18, JALAN KPB 6, 43300 SERI KEMBANGAN, SELANGOR");
+    }
+
+    @Test
+    void formerNameGarbledRegistrationAndTelephoneAreLeftOutOfTheAddress() {
+        Receipt receipt = ReceiptReader.read(page(90,
+                "GERBANG MAKAN RESTAURANTS SDN BHD",
+                "formerly known as",
+                "GOLDEN BOWL RESTAURANTS SDN BHD",
+                "Conpany No: 002643278-A",
+                "Level 6, Jalan SS21/39,47400 Petaling Jaya",
+                "ee 03- 40212008",
+                "TOTAL 26.60"), "r.png", 1, "DMY");
+
+        assertThat(receipt.text("address")).isEqualTo("Level 6, Jalan SS21/39,47400 Petaling Jaya");
+    }
+
+    @Test
+    void addressEndsAfterThePostcodeTownAndStateRows() {
+        Receipt receipt = ReceiptReader.read(page(90,
+                "RESTORAN MAJU",
+                "NO.2 JALAN PRIMA U 13 SETIA ALAM 40170",
+                "SHAH ALAM",
+                "SELANGOR",
+                "TERMINAL C1 OPEN 24 HOURS",
+                "TAX INVOICE",
+                "TOTAL 15.00"), "r.png", 1, "DMY");
+
+        assertThat(receipt.text("address")).isEqualTo("NO.2 JALAN PRIMA U 13 SETIA ALAM 40170 SHAH ALAM SELANGOR");
+    }
+
+    @Test
+    void branchInBracketsAfterThePostcodeRowBelongsToTheAddress() {
+        Receipt receipt = ReceiptReader.read(page(90,
+                "MR HARDWARE SDN BHD",
+                "LOT 18, JALAN KPB 6,",
+                "43300 SERI KEMBANGAN, SELANGOR",
+                "(TESCO PUTRA NILAI)",
+                "OPEN DAILY 10AM",
+                "TOTAL RM 9.00"), "r.png", 1, "DMY");
+
+        assertThat(receipt.text("address")).isEqualTo("LOT 18, JALAN KPB 6, 43300 SERI KEMBANGAN, SELANGOR (TESCO PUTRA NILAI)");
+    }
+
+    @Test
+    void noiseReadFromAStampIsNotPartOfTheAddress() {
+        List<OcrResult.Word> words = new ArrayList<>(page(90, "BOOK SHOP SDN BHD", "", "NO.5, JALAN SAGU 18,",
+                "81100 JOHOR BAHRU, JOHOR.").words());
+        words.add(new OcrResult.Word("TERA", 25, new OcrResult.Box(20, 60, 56, 24), 1));
+        words.add(new OcrResult.Word("IW", 30, new OcrResult.Box(90, 60, 28, 24), 1));
+        Receipt receipt = ReceiptReader.read(new OcrResult("", List.of(), words, null), "r.png", 1, "DMY");
+
+        assertThat(receipt.text("address")).isEqualTo("NO.5, JALAN SAGU 18, 81100 JOHOR BAHRU, JOHOR.");
+    }
+
+    @Test
+    void addressWordsMisreadByOneLookAlikeLetterAreRestored() {
+        assertThat(ReceiptValues.cleanAddress("BANDAR BUKTT RAJA, 43300 SER] KEMBANGAN, JOHUR"))
+                .isEqualTo("BANDAR BUKIT RAJA, 43300 SERI KEMBANGAN, JOHOR");
+        assertThat(ReceiptValues.cleanAddress("Jalan $$21/39, Bandar Bukti")).isEqualTo("Jalan SS21/39, Bandar Bukti");
+        // Words that are not common address words, or two letters away, are left as read.
+        assertThat(ReceiptValues.cleanAddress("JALAN DEDAF 13, SELANLUR")).isEqualTo("JALAN DEDAF 13, SELANLUR");
+    }
 }
