@@ -31,7 +31,7 @@ final class ReceiptReader {
     private record Anchor(Pattern pattern, int priority) {
     }
 
-    private static final String T = "T[O0A][TL][AE][LI1!|]"; // TOTAL and its usual misreadings (TATAL, TOLAL, TOTAI)
+    private static final String T = "T[O0A][TL][AE][LI1!|T]"; // TOTAL and its usual misreadings (TATAL, TOLAL, TOTAI, TOTAT)
     private static final List<Anchor> TOTAL_ANCHORS = List.of(
             new Anchor(Pattern.compile("价税合计|價稅合計|小写|小寫"), 6),
             new Anchor(Pattern.compile("ROUND\\S*\\s*(?:ED\\s*)?" + T + "|" + T + "\\s*(?:AMT\\s*|AFTER\\s*)?ROUND|" + T + "\\s*AFTER\\s*ADJ"), 5),
@@ -442,7 +442,7 @@ final class ReceiptReader {
     // ---- amounts -------------------------------------------------------------------------------------
 
     /** The amount a labelled row gives: right of the label on the row, or alone on the next row. */
-    private record Labelled(ReceiptField field, BigDecimal value, int row) {
+    record Labelled(ReceiptField field, BigDecimal value, int row) {
     }
 
     private static Labelled amountAfter(List<Row> rows, int i, int labelEnd, int page) {
@@ -542,7 +542,9 @@ final class ReceiptReader {
                 // A rounded total is a multiple of 0.05 where tills round (a rounding row says they do).
                 boolean misreadRounded = anchor.priority() == 5 && roundingRow >= 0 && upper.contains("ROUND")
                         && l != null && !multipleOf5Cents(l.value());
-                if (l != null && l.value().signum() > 0 && !misreadRounded) {
+                // The tax alone is never what was paid; an "AMOUNT" column heading above the tax does not make it so.
+                boolean isTax = l != null && tax != null && tax.signum() > 0 && l.value().compareTo(tax) == 0;
+                if (l != null && l.value().signum() > 0 && !misreadRounded && !isTax) {
                     long support = everyAmount.stream().filter(a -> a.compareTo(l.value()) == 0).count() - 1;
                     double score = anchor.priority() + 1.2 * Math.min(2, support) + i * 0.01
                             + (expected.stream().anyMatch(e -> e.compareTo(l.value()) == 0) ? 2.5 : 0);
@@ -552,6 +554,18 @@ final class ReceiptReader {
                     }
                 }
                 break;
+            }
+        }
+        // Tills print the amount to pay in double height: a lone amount on a row at least 1.6 times as tall as
+        // the receipt's usual row, below the line items, is the total when no label says otherwise.
+        Labelled tall = tallAmount(rows, page);
+        if (tall != null) {
+            boolean agrees = expected.stream().anyMatch(e -> e.compareTo(tall.value()) == 0);
+            long support = everyAmount.stream().filter(a -> a.compareTo(tall.value()) == 0).count() - 1;
+            double score = 3.5 + 1.2 * Math.min(2, support) + (agrees ? 2.5 : 0);
+            if (score > bestScore) {
+                bestScore = score;
+                best = tall;
             }
         }
         // A till that prints the rounded total unlabelled, on the row after the rounding adjustment.
@@ -650,6 +664,31 @@ final class ReceiptReader {
         return best.row();
     }
 
+    /** A lone positive amount on a row printed notably taller than the receipt's usual row, in its lower half. */
+    static Labelled tallAmount(List<Row> rows, int page) {
+        int[] heights = rows.stream().mapToInt(Row::height).sorted().toArray();
+        if (heights.length < 6) {
+            return null;
+        }
+        double usual = heights[heights.length / 2];
+        Labelled found = null;
+        for (int i = rows.size() / 2; i < rows.size(); i++) {
+            Row row = rows.get(i);
+            String upper = row.text().toUpperCase(Locale.ROOT);
+            List<Amount> amounts = ReceiptValues.amounts(row.text());
+            String rest = upper.replaceAll("[\\d.,\\s:=]|RM|RH|MYR|\\$", "");
+            if (row.height() >= 1.6 * usual && amounts.size() == 1 && amounts.get(0).value().signum() > 0
+                    && rest.length() <= 3 && !PAYMENT_ROWS.matcher(upper).find()) {
+                if (found != null) {
+                    return null; // several: a larger font for something else
+                }
+                Amount a = amounts.get(0);
+                found = new Labelled(row.field(a.value(), a.start(), a.end(), 0.85, page), a.value(), i);
+            }
+        }
+        return found;
+    }
+
     /** The last row, other than the payment and rounding rows, that prints the amount. */
     private static Labelled printedAmount(List<Row> rows, BigDecimal amount, int page) {
         for (int i = rows.size() - 1; i >= 0; i--) {
@@ -697,7 +736,8 @@ final class ReceiptReader {
             if (!receipt.field("subtotal").found() && sub.find() && !upper.contains("价税")) {
                 Labelled l = amountAfter(rows, i, sub.end(), page);
                 if (l != null) {
-                    receipt.set("subtotal", l.field());
+                    // "Sub Total (RM) - 106.10": a dash after the label separates, it does not subtract.
+                    receipt.set("subtotal", l.value().signum() < 0 ? new ReceiptField(l.value().negate(), l.field().confidence(), l.field().box(), page) : l.field());
                 }
             }
             Matcher tax = TAX.matcher(upper);

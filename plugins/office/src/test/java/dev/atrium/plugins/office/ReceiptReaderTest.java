@@ -194,4 +194,78 @@ class ReceiptReaderTest {
         // Words that are not common address words, or two letters away, are left as read.
         assertThat(ReceiptValues.cleanAddress("JALAN DEDAF 13, SELANLUR")).isEqualTo("JALAN DEDAF 13, SELANLUR");
     }
+
+    // ---- total --------------------------------------------------------------------------------------
+
+    /** The page of {@link #page}, with the given row (0-based) printed twice as tall. */
+    static OcrResult withTallRow(OcrResult page, int row) {
+        List<OcrResult.Word> words = page.words().stream().map(w -> w.line() != row ? w
+                : new OcrResult.Word(w.text(), w.confidence(), new OcrResult.Box(w.box().x(), w.box().y() - 6,
+                        w.box().width(), w.box().height() * 2), w.line())).toList();
+        return new OcrResult(page.text(), List.of(), words, page.engine());
+    }
+
+    @Test
+    void loneAmountPrintedInDoubleHeightIsTheTotalWhenNoLabelWasRead() {
+        Receipt receipt = ReceiptReader.read(withTallRow(page(85,
+                "INDAH GIFT & HOME DECO",
+                "19/10/2018 20:49",
+                "TABLE LAMP 1 55.90 55.90",
+                "PRIVILEGE CARD 1 10.00 10.00",
+                "DISCOUNT -5.59",
+                "TOT Ail Gecannec RM 60,31",
+                "RM 60,30",
+                "CAa batsnaa RM 70.30",
+                "CHANUL cseascs RM 10.00"), 6), "r.png", 1, "DMY");
+
+        assertThat(receipt.amount("total")).isEqualByComparingTo(new BigDecimal("60.30"));
+    }
+
+    @Test
+    void severalTallAmountsSayNothingAboutTheTotal() {
+        List<OcrResult.Word> rows = withTallRow(withTallRow(page(85,
+                "SHOP", "A", "B", "C", "ITEM ONE 5.00", "ITEM TWO 7.00", "9.00", "12.00"), 6), 7).words();
+        assertThat(ReceiptReader.tallAmount(ReceiptRows.of(new OcrResult("", List.of(), rows, null)), 1)).isNull();
+    }
+
+    @Test
+    void dashBetweenSubtotalLabelAndAmountIsNotAMinus() {
+        Receipt receipt = ReceiptReader.read(page(85,
+                "HARDWARE TRADING",
+                "12/02/2018",
+                "Sub Total (RM) - 106.10",
+                "Total GST (RM) : 6.37",
+                "Rounding (RM) : -0.02",
+                "Total (RM) : 112.45"), "r.png", 1, "DMY");
+
+        assertThat(receipt.amount("subtotal")).isEqualByComparingTo(new BigDecimal("106.10"));
+        assertThat(receipt.amount("total")).isEqualByComparingTo(new BigDecimal("112.45"));
+    }
+
+    @Test
+    void taxUnderAnAmountHeadingIsNotTheTotal() {
+        Receipt receipt = ReceiptReader.read(page(60,
+                "HARDWARE TRADING",
+                "12/02/2018",
+                "Sub Total (RM) 106.10",
+                "Total GST (RM) 6.37",
+                "Rounding (RM) -0.02",
+                "Tota1 (RV) 112.46",
+                "Tax Code Amount GST",
+                "S 6 106-70 6.37"), "r.png", 1, "DMY");
+
+        assertThat(receipt.amount("total")).isNotEqualByComparingTo(new BigDecimal("6.37"));
+    }
+
+    @Test
+    void subtotalMisreadAsTotatIsStillASubtotal() {
+        Receipt receipt = ReceiptReader.read(page(85,
+                "HARDWARE TRADING",
+                "Sub Totat (RM) 50.00",
+                "GST 3.00",
+                "Total (RM) 53.00"), "r.png", 1, "DMY");
+
+        assertThat(receipt.amount("subtotal")).isEqualByComparingTo(new BigDecimal("50.00"));
+        assertThat(receipt.amount("total")).isEqualByComparingTo(new BigDecimal("53.00"));
+    }
 }
