@@ -224,7 +224,7 @@ final class ReceiptValues {
             "PINANG", "SABAH", "SARAWAK", "TERENGGANU", "KUALA", "LUMPUR", "PUTRAJAYA", "LABUAN", "DARUL", "EHSAN",
             "TAKZIM", "KLANG", "SHAH", "ALAM", "PETALING", "SUBANG", "DAMANSARA", "CHERAS", "AMPANG", "KAJANG",
             "PUCHONG", "RAWANG", "CYBERJAYA", "SEREMBAN", "IPOH", "MASAI", "TEBRAU", "SKUDAI", "PERMAS", "LEVEL",
-            "FLOOR", "BLOCK", "MALL", "CENTRE", "CENTER", "ROAD", "STREET");
+            "FLOOR", "BLOCK", "MALL", "CENTRE", "CENTER", "ROAD", "STREET", "TMN", "JLN");
     /** Letters and figures OCR takes for one another on receipts. */
     private static final List<String> LOOK_ALIKE = List.of("I1L|!]T", "O0DQU", "S5$", "B8", "G6C", "Z2", "E F", "A4", "MNH");
 
@@ -233,7 +233,7 @@ final class ReceiptValues {
      * {@code S}, and a word one look-alike letter away from exactly one common address word made that word.
      */
     static String cleanAddress(String text) {
-        String spaced = text.replaceAll("\\s+", " ").strip()
+        String spaced = text.replaceAll("\\s+", " ").strip().replaceAll("\\b(?i)(NO)\\s?,\\s?(?=\\d)", "$1.")
                 .replaceAll("(?<=[\\p{L}\\p{N}$])\\$|\\$(?=[\\p{L}\\p{N}$])", "S");
         StringBuilder out = new StringBuilder();
         Matcher word = Pattern.compile("[\\p{L}\\p{N}$\\]|!]+").matcher(spaced);
@@ -247,7 +247,7 @@ final class ReceiptValues {
 
     private static String addressWord(String word) {
         String upper = word.toUpperCase(Locale.ROOT);
-        if (upper.length() < 4 || ADDRESS_WORDS.contains(upper) || !upper.chars().allMatch(c -> Character.isLetter(c)
+        if (upper.length() < 3 || ADDRESS_WORDS.contains(upper) || !upper.chars().allMatch(c -> Character.isLetter(c)
                 || "1!]|$05286".indexOf(c) >= 0) || upper.chars().filter(Character::isLetter).count() < upper.length() - 1) {
             return word;
         }

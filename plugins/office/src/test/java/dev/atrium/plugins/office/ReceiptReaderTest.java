@@ -191,6 +191,7 @@ class ReceiptReaderTest {
         assertThat(ReceiptValues.cleanAddress("BANDAR BUKTT RAJA, 43300 SER] KEMBANGAN, JOHUR"))
                 .isEqualTo("BANDAR BUKIT RAJA, 43300 SERI KEMBANGAN, JOHOR");
         assertThat(ReceiptValues.cleanAddress("Jalan $$21/39, Bandar Bukti")).isEqualTo("Jalan SS21/39, Bandar Bukti");
+        assertThat(ReceiptValues.cleanAddress("No,2&4, JLN MEWAH 25/63 THN SRI MUDA")).isEqualTo("No.2&4, JLN MEWAH 25/63 TMN SRI MUDA");
         // Words that are not common address words, or two letters away, are left as read.
         assertThat(ReceiptValues.cleanAddress("JALAN DEDAF 13, SELANLUR")).isEqualTo("JALAN DEDAF 13, SELANLUR");
     }
