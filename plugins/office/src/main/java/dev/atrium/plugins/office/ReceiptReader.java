@@ -291,7 +291,7 @@ final class ReceiptReader {
         return null;
     }
 
-    private static String cleanName(String text) {
+    static String cleanName(String text) {
         // Common misreadings of company suffixes, and a registration number printed after the name.
         text = text.replaceAll("\\bS[DO0][NM](\\.?),?\\s*[B8]\\s?H[D0O]\\b", "SDN$1 BHD").replaceAll("[,.]\\s*(?=SDN\\b)", " ")
                 .replaceAll("(?<=\\p{Lu})!", "I").replaceAll("\\$/B\\b", "S/B")

@@ -269,4 +269,40 @@ class ReceiptReaderTest {
         assertThat(receipt.amount("subtotal")).isEqualByComparingTo(new BigDecimal("50.00"));
         assertThat(receipt.amount("total")).isEqualByComparingTo(new BigDecimal("53.00"));
     }
+
+    // ---- two readings -------------------------------------------------------------------------------
+
+    /** {@link #page} with the first row's words read at the given confidences. */
+    static OcrResult withFirstRowConfidences(OcrResult page, double... confidences) {
+        List<OcrResult.Word> words = new ArrayList<>();
+        int k = 0;
+        for (OcrResult.Word w : page.words()) {
+            words.add(w.line() == 0 ? new OcrResult.Word(w.text(), confidences[k++], w.box(), 0) : w);
+        }
+        return new OcrResult(page.text(), List.of(), words, page.engine());
+    }
+
+    @Test
+    void vendorRowIsVotedWordByWordBetweenTwoReadings() {
+        OcrResult grey = withFirstRowConfidences(page(90, "Shell ISNT PETRO TRADING", "LOT 2685 JLN GENTING KLANG",
+                "53300 KL", "TOTAL 86.00"), 96, 42, 84, 96);
+        OcrResult bw = withFirstRowConfidences(page(90, "Shell ISNI PEFRO TRADING", "LOT 2685 JLN GENTING KLANG",
+                "53300 KL", "TOTAL 86.00"), 56, 86, 2, 95);
+
+        Receipt merged = ReceiptReadings.merge(ReceiptReader.read(grey, "r.png", 1, "DMY"), grey,
+                ReceiptReader.read(bw, "r.png", 1, "DMY"), bw);
+
+        assertThat(merged.text("vendor")).isEqualTo("Shell ISNI PETRO TRADING");
+    }
+
+    @Test
+    void rowsSplitIntoDifferentWordsAreNotVoted() {
+        OcrResult grey = page(90, "BOOK TA -K SDN BHD", "NO 5 JALAN SAGU", "TOTAL 9.00");
+        OcrResult bw = withFirstRowConfidences(page(90, "BOOKTA .K SDN BHD", "NO 5 JALAN SAGU", "TOTAL 9.00"), 99, 99, 99, 99);
+
+        Receipt merged = ReceiptReadings.merge(ReceiptReader.read(grey, "r.png", 1, "DMY"), grey,
+                ReceiptReader.read(bw, "r.png", 1, "DMY"), bw);
+
+        assertThat(merged.text("vendor")).isIn("BOOK TA -K SDN BHD", "BOOKTA .K SDN BHD");
+    }
 }
