@@ -31,7 +31,7 @@ final class ReceiptReader {
     private record Anchor(Pattern pattern, int priority) {
     }
 
-    private static final String T = "T[O0A][TL][AE][LI1!|]"; // TOTAL and its usual misreadings (TATAL, TOLAL, TOTAI)
+    private static final String T = "T[O0A][TL][AE][LI1!|T]"; // TOTAL and its usual misreadings (TATAL, TOLAL, TOTAI, TOTAT)
     private static final List<Anchor> TOTAL_ANCHORS = List.of(
             new Anchor(Pattern.compile("价税合计|價稅合計|小写|小寫"), 6),
             new Anchor(Pattern.compile("ROUND\\S*\\s*(?:ED\\s*)?" + T + "|" + T + "\\s*(?:AMT\\s*|AFTER\\s*)?ROUND|" + T + "\\s*AFTER\\s*ADJ"), 5),
@@ -69,6 +69,14 @@ final class ReceiptReader {
     private static final Pattern REGISTRATION = Pattern.compile("^\\(?\\s*(?:CO\\.?\\s*)?(?:REG|ROC|CO\\.?\\s*NO|COMPANY NO)?"
             + "[\\s.:]*\\(?\\s*[0-9A-Z]{0,3}\\d{4,}\\s*-?\\s*[A-Z]?\\s*\\)?\\s*$|CO\\.?\\s*REG|\\(\\s*\\d{3,}-?[A-Z]\\s*\\)"
             + "|FORMERLY|LICENSEE|\\bGST\\s*(?:ID|REG)");
+    private static final Pattern REGISTRATION_LABEL = Pattern.compile("\\bC[O0][MN]PANY\\s*(?:N[O0]|REG)|\\bCO\\.?\\s*N[O0]\\b|\\bROC\\s*N[O0]|\\bBUSINESS\\s*REG");
+    private static final Pattern REGISTRATION_NUMBER = Pattern.compile("[0-9A-Z]*\\d{5,}\\s?-\\s?[A-Z]\\b");
+    // A telephone number where the address would go on ("03- 40212008", "07-386 7524", "012 - 6651783").
+    private static final Pattern PHONE = Pattern.compile("(?<![\\d/])0\\d{1,2}\\s?-\\s?\\d{3,4}\\s?\\d{3,4}(?!\\d)");
+    private static final Pattern POSTCODE = Pattern.compile("(?<![\\d-])\\d{5}(?![\\d-])");
+    private static final Pattern ADDRESS_TAIL = Pattern.compile("^\\s*\\(|\\b(?:MALAYSIA|SELANGOR|JOHOR|KEDAH|KELANTAN|MELAKA|"
+            + "NEGERI SEMBILAN|PAHANG|PERAK|PERLIS|PENANG|PULAU PINANG|SABAH|SARAWAK|TERENGGANU|KUALA LUMPUR|PUTRAJAYA|"
+            + "LABUAN|DARUL\\s+\\w+|D\\.?E\\.?|W\\.?P\\.?)\\b[\\s.,]*$");
     private static final Pattern INVOICE_CODE = Pattern.compile("票代码\\s*[:：]?\\s*(\\d{10,12})");
     private static final Pattern INVOICE_NUMBER = Pattern.compile("票号码\\s*[:：]?\\s*(\\d{8,20})|(?:INVOICE|INV|RECEIPT|BILL|DOC(?:UMENT)?)"
             + "\\s*(?:NO\\.?|NUMBER|#)\\s*[:.;]?\\s*([A-Z0-9-]{4,})");
@@ -135,8 +143,13 @@ final class ReceiptReader {
         int limit = Math.min(rows.size(), 14);
         for (int i = 1; i < limit; i++) {
             String upper = rows.get(i).text().toUpperCase(Locale.ROOT);
+            // The company's registration number ("(CO.REG : 933109-X)") sits between its name and its address.
+            if (isRegistration(upper)) {
+                continue;
+            }
             if (HEADER_END.matcher(upper).find() && !COMPANY.matcher(upper).find()
-                    || !ReceiptValues.dates(upper, "DMY").isEmpty() || !ReceiptValues.amounts(upper).isEmpty() && i > 2) {
+                    || !ReceiptValues.dates(upper, "DMY").isEmpty()
+                    || !ReceiptValues.amounts(upper).isEmpty() && i > 2 && !looksLikeAddress(upper)) {
                 return i;
             }
         }
@@ -278,7 +291,7 @@ final class ReceiptReader {
         return null;
     }
 
-    private static String cleanName(String text) {
+    static String cleanName(String text) {
         // Common misreadings of company suffixes, and a registration number printed after the name.
         text = text.replaceAll("\\bS[DO0][NM](\\.?),?\\s*[B8]\\s?H[D0O]\\b", "SDN$1 BHD").replaceAll("[,.]\\s*(?=SDN\\b)", " ")
                 .replaceAll("(?<=\\p{Lu})!", "I").replaceAll("\\$/B\\b", "S/B")
@@ -299,6 +312,33 @@ final class ReceiptReader {
                 + "LEVEL|BLOCK|\\d{5})\\b.*") || upper.matches(".*(路|街|号|號|区|區|市|省|大厦|大廈|楼).*");
     }
 
+    /**
+     * A company registration row, also as OCR garbles it: {@code (CO.REG :933109-X)}, {@code Conpany No: 002643278-A},
+     * or a row that is little more than a number ending in a check letter ({@code JMO0328956-V}).
+     */
+    static boolean isRegistration(String upper) {
+        if (REGISTRATION.matcher(upper).find() || REGISTRATION_LABEL.matcher(upper).find()) {
+            return true;
+        }
+        String[] words = upper.strip().split("\\s+");
+        return words.length <= 3 && REGISTRATION_NUMBER.matcher(upper).find() && !looksLikeAddress(upper);
+    }
+
+    /**
+     * A row of the address block, or not: telephone rows, registration numbers, stamps and logos read as noise
+     * (few confident characters), a former or parent company's name are not.
+     */
+    private static boolean addressNoise(Row row, String upper) {
+        if (isRegistration(upper) || row.text().strip().length() < 3) {
+            return true;
+        }
+        if (row.confidence() < 0.4 && !looksLikeAddress(upper)) {
+            return true; // a stamp, a logo, a rule of asterisks
+        }
+        // Another company's name ("formerly known as" / "GOLDEN ARCHES RESTAURANTS SDN BHD"): a company word, no address word.
+        return COMPANY.matcher(upper).find() && !looksLikeAddress(upper) && !upper.matches(".*\\d.*");
+    }
+
     private static void address(List<Row> rows, int vendorRow, int headerEnd, boolean fapiao, Receipt receipt, int page) {
         List<Row> parts = new ArrayList<>();
         if (fapiao) {
@@ -312,18 +352,40 @@ final class ReceiptReader {
             return;
         }
         int end = Math.min(rows.size(), Math.max(headerEnd, vendorRow + 1) + 1);
+        boolean postcodeSeen = false;
+        boolean townRowDue = false;
         for (int i = vendorRow + 1; i < end && parts.size() < 5; i++) {
             Row row = rows.get(i);
             String text = row.text().strip();
             String upper = text.toUpperCase(Locale.ROOT);
-            if (REGISTRATION.matcher(upper).find() || text.length() < 3) {
+            if (upper.matches(".*\\bFORMERLY\\b.*")) {
+                i++; // the former name follows
                 continue;
             }
-            if (HEADER_END.matcher(upper).find() || !ReceiptValues.dates(upper, "DMY").isEmpty()
+            if (addressNoise(row, upper)) {
+                continue;
+            }
+            if (HEADER_END.matcher(upper).find() || !ReceiptValues.dates(upper, "DMY").isEmpty() || PHONE.matcher(upper).find()
                     || upper.matches(".*\\b\\d{2,4}[- ]\\d{3,4}[- ]?\\d{3,4}\\b.*") && !looksLikeAddress(text)) {
                 break;
             }
+            // An address ends with its postcode and town; after that only a state, the country or a branch name
+            // in brackets still belongs to it.
+            if (postcodeSeen && !townRowDue && !ADDRESS_TAIL.matcher(upper).find()) {
+                break;
+            }
             parts.add(row);
+            if (townRowDue) {
+                townRowDue = false;
+                postcodeSeen = true;
+            } else {
+                Matcher postcode = POSTCODE.matcher(upper);
+                if (!postcodeSeen && postcode.find()) {
+                    // "… SETIA ALAM 40170" / "SHAH ALAM": a postcode ending its row has the town on the next.
+                    townRowDue = upper.substring(postcode.end()).replaceAll("[^\\p{L}]", "").isEmpty();
+                    postcodeSeen = !townRowDue;
+                }
+            }
         }
         if (parts.isEmpty()) {
             return;
@@ -337,7 +399,7 @@ final class ReceiptReader {
         }
         double confidence = parts.stream().mapToDouble(Row::confidence).average().orElse(0)
                 * (parts.stream().anyMatch(p -> looksLikeAddress(p.text())) ? 0.9 : 0.6);
-        receipt.set("address", ReceiptField.of(value.toString().replaceAll("\\s+", " "), confidence,
+        receipt.set("address", ReceiptField.of(ReceiptValues.cleanAddress(value.toString()), confidence,
                 ReceiptField.union(parts.stream().map(Row::box).toList()), page));
     }
 
@@ -380,7 +442,7 @@ final class ReceiptReader {
     // ---- amounts -------------------------------------------------------------------------------------
 
     /** The amount a labelled row gives: right of the label on the row, or alone on the next row. */
-    private record Labelled(ReceiptField field, BigDecimal value, int row) {
+    record Labelled(ReceiptField field, BigDecimal value, int row) {
     }
 
     private static Labelled amountAfter(List<Row> rows, int i, int labelEnd, int page) {
@@ -480,7 +542,9 @@ final class ReceiptReader {
                 // A rounded total is a multiple of 0.05 where tills round (a rounding row says they do).
                 boolean misreadRounded = anchor.priority() == 5 && roundingRow >= 0 && upper.contains("ROUND")
                         && l != null && !multipleOf5Cents(l.value());
-                if (l != null && l.value().signum() > 0 && !misreadRounded) {
+                // The tax alone is never what was paid; an "AMOUNT" column heading above the tax does not make it so.
+                boolean isTax = l != null && tax != null && tax.signum() > 0 && l.value().compareTo(tax) == 0;
+                if (l != null && l.value().signum() > 0 && !misreadRounded && !isTax) {
                     long support = everyAmount.stream().filter(a -> a.compareTo(l.value()) == 0).count() - 1;
                     double score = anchor.priority() + 1.2 * Math.min(2, support) + i * 0.01
                             + (expected.stream().anyMatch(e -> e.compareTo(l.value()) == 0) ? 2.5 : 0);
@@ -490,6 +554,18 @@ final class ReceiptReader {
                     }
                 }
                 break;
+            }
+        }
+        // Tills print the amount to pay in double height: a lone amount on a row at least 1.6 times as tall as
+        // the receipt's usual row, below the line items, is the total when no label says otherwise.
+        Labelled tall = tallAmount(rows, page);
+        if (tall != null) {
+            boolean agrees = expected.stream().anyMatch(e -> e.compareTo(tall.value()) == 0);
+            long support = everyAmount.stream().filter(a -> a.compareTo(tall.value()) == 0).count() - 1;
+            double score = 3.5 + 1.2 * Math.min(2, support) + (agrees ? 2.5 : 0);
+            if (score > bestScore) {
+                bestScore = score;
+                best = tall;
             }
         }
         // A till that prints the rounded total unlabelled, on the row after the rounding adjustment.
@@ -588,6 +664,31 @@ final class ReceiptReader {
         return best.row();
     }
 
+    /** A lone positive amount on a row printed notably taller than the receipt's usual row, in its lower half. */
+    static Labelled tallAmount(List<Row> rows, int page) {
+        int[] heights = rows.stream().mapToInt(Row::height).sorted().toArray();
+        if (heights.length < 6) {
+            return null;
+        }
+        double usual = heights[heights.length / 2];
+        Labelled found = null;
+        for (int i = rows.size() / 2; i < rows.size(); i++) {
+            Row row = rows.get(i);
+            String upper = row.text().toUpperCase(Locale.ROOT);
+            List<Amount> amounts = ReceiptValues.amounts(row.text());
+            String rest = upper.replaceAll("[\\d.,\\s:=]|RM|RH|MYR|\\$", "");
+            if (row.height() >= 1.6 * usual && amounts.size() == 1 && amounts.get(0).value().signum() > 0
+                    && rest.length() <= 3 && !PAYMENT_ROWS.matcher(upper).find()) {
+                if (found != null) {
+                    return null; // several: a larger font for something else
+                }
+                Amount a = amounts.get(0);
+                found = new Labelled(row.field(a.value(), a.start(), a.end(), 0.85, page), a.value(), i);
+            }
+        }
+        return found;
+    }
+
     /** The last row, other than the payment and rounding rows, that prints the amount. */
     private static Labelled printedAmount(List<Row> rows, BigDecimal amount, int page) {
         for (int i = rows.size() - 1; i >= 0; i--) {
@@ -635,7 +736,8 @@ final class ReceiptReader {
             if (!receipt.field("subtotal").found() && sub.find() && !upper.contains("价税")) {
                 Labelled l = amountAfter(rows, i, sub.end(), page);
                 if (l != null) {
-                    receipt.set("subtotal", l.field());
+                    // "Sub Total (RM) - 106.10": a dash after the label separates, it does not subtract.
+                    receipt.set("subtotal", l.value().signum() < 0 ? new ReceiptField(l.value().negate(), l.field().confidence(), l.field().box(), page) : l.field());
                 }
             }
             Matcher tax = TAX.matcher(upper);

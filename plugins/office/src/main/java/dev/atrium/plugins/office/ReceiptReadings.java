@@ -55,7 +55,79 @@ final class ReceiptReadings {
                 base.set(e.getKey(), theirs);
             }
         }
-        return base;
+        return withVotedVendor(base, firstOcr, secondOcr);
+    }
+
+    /**
+     * The vendor row voted word by word between the two readings: when both read the row as the same words at
+     * the same places, each word is taken from the reading that was surer of it. The readings misread different
+     * letters of a name ("Shell ISNT PETRO" in grey, "Shell ISNI PEFRO" in black and white), and the surer word
+     * of each pair is more often right than either whole row.
+     */
+    static Receipt withVotedVendor(Receipt receipt, OcrResult firstOcr, OcrResult secondOcr) {
+        ReceiptField vendor = receipt.field("vendor");
+        if (!(vendor.value() instanceof String name) || vendor.box() == null) {
+            return receipt;
+        }
+        int[] b = vendor.box();
+        OcrResult.Box box = new OcrResult.Box(b[0], b[1], b[2], b[3]);
+        ReceiptRows.Row a = overlapping(ReceiptRows.of(firstOcr), box);
+        ReceiptRows.Row c = a == null ? null : overlapping(ReceiptRows.of(secondOcr), a.box());
+        if (c == null || a.words().size() != c.words().size()) {
+            return receipt;
+        }
+        String cleanA = ReceiptReader.cleanName(a.text());
+        String cleanC = ReceiptReader.cleanName(c.text());
+        if (!name.equals(cleanA) && !name.equals(cleanC)) {
+            return receipt; // a name joined from two rows, or read from elsewhere: leave it
+        }
+        StringBuilder voted = new StringBuilder();
+        double confidence = 0;
+        for (int i = 0; i < a.words().size(); i++) {
+            OcrResult.Word x = a.words().get(i);
+            OcrResult.Word y = c.words().get(i);
+            if (overlap(x.box(), y.box()) < 0.3) {
+                return receipt; // the rows were split into words differently
+            }
+            OcrResult.Word surer = y.confidence() > x.confidence() ? y : x;
+            voted.append(i == 0 ? "" : " ").append(surer.text());
+            confidence += surer.confidence();
+        }
+        String value = ReceiptReader.cleanName(voted.toString());
+        if (!value.equals(name)) {
+            double certainty = vendor.confidence() / Math.max(0.01, (name.equals(cleanA) ? a : c).confidence());
+            receipt.set("vendor", new ReceiptField(value, Math.min(0.95, certainty * confidence / a.words().size() / 100),
+                    vendor.box(), vendor.page()));
+        }
+        return receipt;
+    }
+
+    /** The row that overlaps the box most, if it overlaps by half their union or more. */
+    private static ReceiptRows.Row overlapping(java.util.List<ReceiptRows.Row> rows, OcrResult.Box box) {
+        ReceiptRows.Row best = null;
+        double most = 0.5;
+        for (ReceiptRows.Row row : rows) {
+            double o = overlap(row.box(), box);
+            if (o >= most) {
+                most = o;
+                best = row;
+            }
+        }
+        return best;
+    }
+
+    /** Intersection over union of two boxes. */
+    static double overlap(OcrResult.Box a, OcrResult.Box b) {
+        if (a == null || b == null) {
+            return 0;
+        }
+        long w = Math.min(a.x() + a.width(), b.x() + b.width()) - Math.max(a.x(), b.x());
+        long h = Math.min(a.y() + a.height(), b.y() + b.height()) - Math.max(a.y(), b.y());
+        if (w <= 0 || h <= 0) {
+            return 0;
+        }
+        double inter = (double) w * h;
+        return inter / ((double) a.width() * a.height() + (double) b.width() * b.height() - inter);
     }
 
     private static boolean printed(OcrResult ocr, BigDecimal amount) {

@@ -214,4 +214,69 @@ final class ReceiptValues {
         }
         return null;
     }
+
+    /** Words of Malaysian addresses that OCR misreads by one letter ({@code BUKTT}, {@code SER]}, {@code JOHUR}). */
+    private static final List<String> ADDRESS_WORDS = List.of("JALAN", "TAMAN", "BANDAR", "BUKIT", "KAWASAN",
+            "PERINDUSTRIAN", "PERUSAHAAN", "LORONG", "PERSIARAN", "LEBUH", "LEBUHRAYA", "SEKSYEN", "KAMPUNG", "SUNGAI",
+            "PULAU", "BATU", "DESA", "INDAH", "JAYA", "BARU", "BAHRU", "UTARA", "SELATAN", "TIMUR", "BARAT", "TENGAH",
+            "UTAMA", "PUSAT", "PLAZA", "KOMPLEKS", "MEDAN", "SERI", "SETIA", "PUTRA", "PERMAI", "DAMAI", "MALAYSIA",
+            "SELANGOR", "JOHOR", "KEDAH", "KELANTAN", "MELAKA", "NEGERI", "SEMBILAN", "PAHANG", "PERAK", "PERLIS",
+            "PINANG", "SABAH", "SARAWAK", "TERENGGANU", "KUALA", "LUMPUR", "PUTRAJAYA", "LABUAN", "DARUL", "EHSAN",
+            "TAKZIM", "KLANG", "SHAH", "ALAM", "PETALING", "SUBANG", "DAMANSARA", "CHERAS", "AMPANG", "KAJANG",
+            "PUCHONG", "RAWANG", "CYBERJAYA", "SEREMBAN", "IPOH", "MASAI", "TEBRAU", "SKUDAI", "PERMAS", "LEVEL",
+            "FLOOR", "BLOCK", "MALL", "CENTRE", "CENTER", "ROAD", "STREET", "TMN", "JLN");
+    /** Letters and figures OCR takes for one another on receipts. */
+    private static final List<String> LOOK_ALIKE = List.of("I1L|!]T", "O0DQU", "S5$", "B8", "G6C", "Z2", "E F", "A4", "MNH");
+
+    /**
+     * An address as printed, with OCR's usual slips undone: spaces collapsed, {@code $} inside a word read as
+     * {@code S}, and a word one look-alike letter away from exactly one common address word made that word.
+     */
+    static String cleanAddress(String text) {
+        String spaced = text.replaceAll("\\s+", " ").strip().replaceAll("\\b(?i)(NO)\\s?,\\s?(?=\\d)", "$1.")
+                .replaceAll("(?<=[\\p{L}\\p{N}$])\\$|\\$(?=[\\p{L}\\p{N}$])", "S");
+        StringBuilder out = new StringBuilder();
+        Matcher word = Pattern.compile("[\\p{L}\\p{N}$\\]|!]+").matcher(spaced);
+        int last = 0;
+        while (word.find()) {
+            out.append(spaced, last, word.start()).append(addressWord(word.group()));
+            last = word.end();
+        }
+        return out.append(spaced.substring(last)).toString();
+    }
+
+    private static String addressWord(String word) {
+        String upper = word.toUpperCase(Locale.ROOT);
+        if (upper.length() < 3 || ADDRESS_WORDS.contains(upper) || !upper.chars().allMatch(c -> Character.isLetter(c)
+                || "1!]|$05286".indexOf(c) >= 0) || upper.chars().filter(Character::isLetter).count() < upper.length() - 1) {
+            return word;
+        }
+        String found = null;
+        for (String known : ADDRESS_WORDS) {
+            if (known.length() != upper.length()) {
+                continue;
+            }
+            int diff = -1;
+            for (int i = 0; i < known.length(); i++) {
+                if (known.charAt(i) != upper.charAt(i)) {
+                    diff = diff == -1 ? i : -2;
+                }
+            }
+            if (diff >= 0 && lookAlike(known.charAt(diff), upper.charAt(diff))) {
+                if (found != null) {
+                    return word; // two words it could be
+                }
+                found = known;
+            }
+        }
+        if (found == null) {
+            return word;
+        }
+        // Keep the printed case: "Bukit" stays "Bukit".
+        return word.equals(upper) ? found : found.charAt(0) + found.substring(1).toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean lookAlike(char a, char b) {
+        return LOOK_ALIKE.stream().anyMatch(group -> group.indexOf(a) >= 0 && group.indexOf(b) >= 0);
+    }
 }

@@ -118,4 +118,191 @@ class ReceiptReaderTest {
 
         assertThat(receipt.text("vendor")).isEqualTo("UNIHAKKA INTERNATIONAL SDN BHD");
     }
+
+    // ---- address block ------------------------------------------------------------------------------
+
+    @Test
+    void registrationNumberBetweenNameAndAddressDoesNotEndTheHeader() {
+        Receipt receipt = ReceiptReader.read(page(90,
+                "MR HARDWARE (JOHOR) SDN BHD",
+                "(CO.REG :933109-X)",
+                "LOT 18, JALAN KPB 6,",
+                "43300 SERI KEMBANGAN, SELANGOR",
+                "-INVOICE-",
+                "TOTAL RM 33.90"), "r.png", 1, "DMY");
+
+        assertThat(receipt.text("address")).isEqualTo("LOT 18, JALAN KPB 6, 43300 SERI KEMBANGAN, SELANGOR");
+    }
+
+    @Test
+    void formerNameGarbledRegistrationAndTelephoneAreLeftOutOfTheAddress() {
+        Receipt receipt = ReceiptReader.read(page(90,
+                "GERBANG MAKAN RESTAURANTS SDN BHD",
+                "formerly known as",
+                "GOLDEN BOWL RESTAURANTS SDN BHD",
+                "Conpany No: 002643278-A",
+                "Level 6, Jalan SS21/39,47400 Petaling Jaya",
+                "ee 03- 40212008",
+                "TOTAL 26.60"), "r.png", 1, "DMY");
+
+        assertThat(receipt.text("address")).isEqualTo("Level 6, Jalan SS21/39,47400 Petaling Jaya");
+    }
+
+    @Test
+    void addressEndsAfterThePostcodeTownAndStateRows() {
+        Receipt receipt = ReceiptReader.read(page(90,
+                "RESTORAN MAJU",
+                "NO.2 JALAN PRIMA U 13 SETIA ALAM 40170",
+                "SHAH ALAM",
+                "SELANGOR",
+                "TERMINAL C1 OPEN 24 HOURS",
+                "TAX INVOICE",
+                "TOTAL 15.00"), "r.png", 1, "DMY");
+
+        assertThat(receipt.text("address")).isEqualTo("NO.2 JALAN PRIMA U 13 SETIA ALAM 40170 SHAH ALAM SELANGOR");
+    }
+
+    @Test
+    void branchInBracketsAfterThePostcodeRowBelongsToTheAddress() {
+        Receipt receipt = ReceiptReader.read(page(90,
+                "MR HARDWARE SDN BHD",
+                "LOT 18, JALAN KPB 6,",
+                "43300 SERI KEMBANGAN, SELANGOR",
+                "(TESCO PUTRA NILAI)",
+                "OPEN DAILY 10AM",
+                "TOTAL RM 9.00"), "r.png", 1, "DMY");
+
+        assertThat(receipt.text("address")).isEqualTo("LOT 18, JALAN KPB 6, 43300 SERI KEMBANGAN, SELANGOR (TESCO PUTRA NILAI)");
+    }
+
+    @Test
+    void noiseReadFromAStampIsNotPartOfTheAddress() {
+        List<OcrResult.Word> words = new ArrayList<>(page(90, "BOOK SHOP SDN BHD", "", "NO.5, JALAN SAGU 18,",
+                "81100 JOHOR BAHRU, JOHOR.").words());
+        words.add(new OcrResult.Word("TERA", 25, new OcrResult.Box(20, 60, 56, 24), 1));
+        words.add(new OcrResult.Word("IW", 30, new OcrResult.Box(90, 60, 28, 24), 1));
+        Receipt receipt = ReceiptReader.read(new OcrResult("", List.of(), words, null), "r.png", 1, "DMY");
+
+        assertThat(receipt.text("address")).isEqualTo("NO.5, JALAN SAGU 18, 81100 JOHOR BAHRU, JOHOR.");
+    }
+
+    @Test
+    void addressWordsMisreadByOneLookAlikeLetterAreRestored() {
+        assertThat(ReceiptValues.cleanAddress("BANDAR BUKTT RAJA, 43300 SER] KEMBANGAN, JOHUR"))
+                .isEqualTo("BANDAR BUKIT RAJA, 43300 SERI KEMBANGAN, JOHOR");
+        assertThat(ReceiptValues.cleanAddress("Jalan $$21/39, Bandar Bukti")).isEqualTo("Jalan SS21/39, Bandar Bukti");
+        assertThat(ReceiptValues.cleanAddress("No,2&4, JLN MEWAH 25/63 THN SRI MUDA")).isEqualTo("No.2&4, JLN MEWAH 25/63 TMN SRI MUDA");
+        // Words that are not common address words, or two letters away, are left as read.
+        assertThat(ReceiptValues.cleanAddress("JALAN DEDAF 13, SELANLUR")).isEqualTo("JALAN DEDAF 13, SELANLUR");
+    }
+
+    // ---- total --------------------------------------------------------------------------------------
+
+    /** The page of {@link #page}, with the given row (0-based) printed twice as tall. */
+    static OcrResult withTallRow(OcrResult page, int row) {
+        List<OcrResult.Word> words = page.words().stream().map(w -> w.line() != row ? w
+                : new OcrResult.Word(w.text(), w.confidence(), new OcrResult.Box(w.box().x(), w.box().y() - 6,
+                        w.box().width(), w.box().height() * 2), w.line())).toList();
+        return new OcrResult(page.text(), List.of(), words, page.engine());
+    }
+
+    @Test
+    void loneAmountPrintedInDoubleHeightIsTheTotalWhenNoLabelWasRead() {
+        Receipt receipt = ReceiptReader.read(withTallRow(page(85,
+                "INDAH GIFT & HOME DECO",
+                "19/10/2018 20:49",
+                "TABLE LAMP 1 55.90 55.90",
+                "PRIVILEGE CARD 1 10.00 10.00",
+                "DISCOUNT -5.59",
+                "TOT Ail Gecannec RM 60,31",
+                "RM 60,30",
+                "CAa batsnaa RM 70.30",
+                "CHANUL cseascs RM 10.00"), 6), "r.png", 1, "DMY");
+
+        assertThat(receipt.amount("total")).isEqualByComparingTo(new BigDecimal("60.30"));
+    }
+
+    @Test
+    void severalTallAmountsSayNothingAboutTheTotal() {
+        List<OcrResult.Word> rows = withTallRow(withTallRow(page(85,
+                "SHOP", "A", "B", "C", "ITEM ONE 5.00", "ITEM TWO 7.00", "9.00", "12.00"), 6), 7).words();
+        assertThat(ReceiptReader.tallAmount(ReceiptRows.of(new OcrResult("", List.of(), rows, null)), 1)).isNull();
+    }
+
+    @Test
+    void dashBetweenSubtotalLabelAndAmountIsNotAMinus() {
+        Receipt receipt = ReceiptReader.read(page(85,
+                "HARDWARE TRADING",
+                "12/02/2018",
+                "Sub Total (RM) - 106.10",
+                "Total GST (RM) : 6.37",
+                "Rounding (RM) : -0.02",
+                "Total (RM) : 112.45"), "r.png", 1, "DMY");
+
+        assertThat(receipt.amount("subtotal")).isEqualByComparingTo(new BigDecimal("106.10"));
+        assertThat(receipt.amount("total")).isEqualByComparingTo(new BigDecimal("112.45"));
+    }
+
+    @Test
+    void taxUnderAnAmountHeadingIsNotTheTotal() {
+        Receipt receipt = ReceiptReader.read(page(60,
+                "HARDWARE TRADING",
+                "12/02/2018",
+                "Sub Total (RM) 106.10",
+                "Total GST (RM) 6.37",
+                "Rounding (RM) -0.02",
+                "Tota1 (RV) 112.46",
+                "Tax Code Amount GST",
+                "S 6 106-70 6.37"), "r.png", 1, "DMY");
+
+        assertThat(receipt.amount("total")).isNotEqualByComparingTo(new BigDecimal("6.37"));
+    }
+
+    @Test
+    void subtotalMisreadAsTotatIsStillASubtotal() {
+        Receipt receipt = ReceiptReader.read(page(85,
+                "HARDWARE TRADING",
+                "Sub Totat (RM) 50.00",
+                "GST 3.00",
+                "Total (RM) 53.00"), "r.png", 1, "DMY");
+
+        assertThat(receipt.amount("subtotal")).isEqualByComparingTo(new BigDecimal("50.00"));
+        assertThat(receipt.amount("total")).isEqualByComparingTo(new BigDecimal("53.00"));
+    }
+
+    // ---- two readings -------------------------------------------------------------------------------
+
+    /** {@link #page} with the first row's words read at the given confidences. */
+    static OcrResult withFirstRowConfidences(OcrResult page, double... confidences) {
+        List<OcrResult.Word> words = new ArrayList<>();
+        int k = 0;
+        for (OcrResult.Word w : page.words()) {
+            words.add(w.line() == 0 ? new OcrResult.Word(w.text(), confidences[k++], w.box(), 0) : w);
+        }
+        return new OcrResult(page.text(), List.of(), words, page.engine());
+    }
+
+    @Test
+    void vendorRowIsVotedWordByWordBetweenTwoReadings() {
+        OcrResult grey = withFirstRowConfidences(page(90, "Shell ISNT PETRO TRADING", "LOT 2685 JLN GENTING KLANG",
+                "53300 KL", "TOTAL 86.00"), 96, 42, 84, 96);
+        OcrResult bw = withFirstRowConfidences(page(90, "Shell ISNI PEFRO TRADING", "LOT 2685 JLN GENTING KLANG",
+                "53300 KL", "TOTAL 86.00"), 56, 86, 2, 95);
+
+        Receipt merged = ReceiptReadings.merge(ReceiptReader.read(grey, "r.png", 1, "DMY"), grey,
+                ReceiptReader.read(bw, "r.png", 1, "DMY"), bw);
+
+        assertThat(merged.text("vendor")).isEqualTo("Shell ISNI PETRO TRADING");
+    }
+
+    @Test
+    void rowsSplitIntoDifferentWordsAreNotVoted() {
+        OcrResult grey = page(90, "BOOK TA -K SDN BHD", "NO 5 JALAN SAGU", "TOTAL 9.00");
+        OcrResult bw = withFirstRowConfidences(page(90, "BOOKTA .K SDN BHD", "NO 5 JALAN SAGU", "TOTAL 9.00"), 99, 99, 99, 99);
+
+        Receipt merged = ReceiptReadings.merge(ReceiptReader.read(grey, "r.png", 1, "DMY"), grey,
+                ReceiptReader.read(bw, "r.png", 1, "DMY"), bw);
+
+        assertThat(merged.text("vendor")).isIn("BOOK TA -K SDN BHD", "BOOKTA .K SDN BHD");
+    }
 }
