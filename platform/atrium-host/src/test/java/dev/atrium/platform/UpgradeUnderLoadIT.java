@@ -8,11 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,6 +58,7 @@ class UpgradeUnderLoadIT {
         registry.add("atrium.home", () -> home.toString());
         registry.add("atrium.plugins.trusted-keys", TestPluginArchive::trustedKey);
         registry.add("atrium.runs.max-concurrent-per-plugin", () -> "8");
+        registry.add("atrium.plugins.drain-timeout", () -> "5s");
         // The load below is a test of upgrades, not of the rate limiter.
         registry.add("atrium.security.rate-limits.per-key", () -> "100000");
         registry.add("atrium.security.rate-limits.per-tenant", () -> "100000");
@@ -77,22 +80,23 @@ class UpgradeUnderLoadIT {
         install(TestPluginArchive.plugin("lab").version("1.0.0").extensions(SleepSkill.class), "");
         assertThat(home.resolve("plugins/lab-1.0.0")).isDirectory();
 
-        // A long run on 1.0.0 that is still going when the upgrade happens.
-        Map<String, Object> longRun = run("{\"seconds\": 4}", false);
+        // A long run on 1.0.0 that is still going when the upgrade happens (and ends within the drain timeout).
+        Map<String, Object> longRun = run("lab", "{\"seconds\": 3}", false);
         awaitStatus((String) longRun.get("id"), "running");
 
         ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
         AtomicBoolean loading = new AtomicBoolean(true);
         ExecutorService clients = Executors.newFixedThreadPool(4);
+        List<Future<?>> loads = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            clients.submit(() -> {
+            loads.add(clients.submit(() -> {
                 while (loading.get()) {
                     Instant sent = Instant.now();
-                    Map<String, Object> run = run("{\"seconds\": 0.05}", true);
+                    Map<String, Object> run = run("lab", "{\"seconds\": 0.05}", true);
                     outcomes.add(new Outcome(sent, (String) run.get("status"), (String) run.get("pluginVersion")));
                 }
                 return null;
-            });
+            }));
         }
         Thread.sleep(1500);
         Map<String, Object> upgraded = install(TestPluginArchive.plugin("lab").version("1.1.0")
@@ -102,7 +106,9 @@ class UpgradeUnderLoadIT {
         Thread.sleep(1500);
         loading.set(false);
         clients.shutdown();
-        assertThat(clients.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+        for (Future<?> load : loads) {
+            load.get(60, TimeUnit.SECONDS); // a refused or failed request fails the test here
+        }
 
         Map<String, Object> finished = awaitStatus((String) longRun.get("id"), "succeeded");
         assertThat(finished.get("pluginVersion")).as("the run in flight finished on the version it started on")
@@ -132,8 +138,27 @@ class UpgradeUnderLoadIT {
                 .expectStatus().is2xxSuccessful().expectBody(MAP).returnResult().getResponseBody();
     }
 
-    private Map<String, Object> run(String input, boolean wait) {
-        return http.post().uri("/api/skills/lab/sleep/runs" + (wait ? "?wait=true" : ""))
+    @Test
+    void aRunThatOutlastsTheDrainTimeoutEndsWithPluginUpgradedAndTheOldVersionStillGoes() throws Exception {
+        install(TestPluginArchive.plugin("slow").version("1.0.0").extensions(SleepSkill.class), "");
+        Map<String, Object> stuck = run("slow", "{\"seconds\": 60}", false);
+        awaitStatus((String) stuck.get("id"), "running");
+
+        install(TestPluginArchive.plugin("slow").version("2.0.0").extensions(SleepSkill.class), "?upgrade=true");
+
+        Map<String, Object> ended = awaitStatus((String) stuck.get("id"), "failed");
+        assertThat(((Map<?, ?>) ended.get("error")).get("code")).isEqualTo("plugin-upgraded");
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (Files.exists(home.resolve("plugins/slow-1.0.0")) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
+        assertThat(home.resolve("plugins/slow-1.0.0")).doesNotExist();
+        assertThat(run("slow", "{\"seconds\": 0}", true)).containsEntry("status", "succeeded")
+                .containsEntry("pluginVersion", "2.0.0");
+    }
+
+    private Map<String, Object> run(String plugin, String input, boolean wait) {
+        return http.post().uri("/api/skills/" + plugin + "/sleep/runs" + (wait ? "?wait=true" : ""))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(input).exchange()
                 .expectStatus().is2xxSuccessful().expectBody(MAP).returnResult().getResponseBody();
     }

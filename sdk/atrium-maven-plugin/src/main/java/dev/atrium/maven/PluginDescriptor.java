@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.pf4j.DefaultVersionManager;
+import org.pf4j.PluginDependency;
 
 /**
  * The {@code plugin.properties} of a plugin archive, built from the POM and checked against the SDK's terms before
@@ -21,7 +23,7 @@ final class PluginDescriptor {
 
     /** The host accepts the same pattern; checked here so the build fails first. */
     static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{0,63}");
-    private static final Pattern SEMVER = Pattern.compile("(\\d+)\\.(\\d+)(?:\\.(\\d+))?.*");
+    private static final Pattern SDK_VERSION = Pattern.compile("(\\d+)\\.(\\d+)(?:\\.(\\d+))?.*");
     private static final Pattern STORAGE = Pattern.compile("storage(?::\\s*\\d+\\s*[KMGT]?B)?", Pattern.CASE_INSENSITIVE);
 
     private final Map<String, String> entries = new LinkedHashMap<>();
@@ -42,10 +44,16 @@ final class PluginDescriptor {
             throw new IllegalArgumentException("plugin.id '" + id + "' is not a valid plugin id: lower-case letters,"
                     + " digits and '-', starting with a letter, at most 64 characters (set <plugin.id> in the POM)");
         }
-        if (version == null || !SEMVER.matcher(version).matches()) {
+        if (version == null || !isVersion(version)) {
             throw new IllegalArgumentException("the project version '" + version
-                    + "' is not a semantic version such as 1.2.0; the platform compares plugin versions by it");
+                    + "' is not a semantic version such as 1.2.0 or 1.2.0-SNAPSHOT (three numbers); the platform"
+                    + " compares plugin versions by it");
         }
+        if (!isBlank(requires) && !isRange(requires.strip())) {
+            throw new IllegalArgumentException("plugin.requires '" + requires.strip() + "' is not a version range"
+                    + " such as >=0.1.0 & <0.2.0");
+        }
+        checkDependencies(dependencies);
         PluginDescriptor descriptor = new PluginDescriptor();
         descriptor.entries.put("plugin.id", id);
         descriptor.entries.put("plugin.version", version);
@@ -62,12 +70,52 @@ final class PluginDescriptor {
         return descriptor;
     }
 
+    private static final DefaultVersionManager VERSIONS = new DefaultVersionManager();
+
+    private static boolean isVersion(String version) {
+        try {
+            VERSIONS.compareVersions(version, "0.0.0");
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static boolean isRange(String range) {
+        if ("*".equals(range)) {
+            return true;
+        }
+        try {
+            VERSIONS.checkVersionConstraint("0.0.0", range);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** PF4J's {@code id@range} list, as the platform reads it. */
+    private static void checkDependencies(String dependencies) {
+        if (isBlank(dependencies)) {
+            return;
+        }
+        for (String item : dependencies.split(",")) {
+            if (item.isBlank()) {
+                continue;
+            }
+            PluginDependency dependency = new PluginDependency(item.strip());
+            if (!ID.matcher(dependency.getPluginId()).matches() || !isRange(dependency.getPluginVersionSupport())) {
+                throw new IllegalArgumentException("plugin.dependencies: '" + item.strip() + "' is not a plugin id"
+                        + " with an optional version range, such as ledger@>=1.2.0");
+            }
+        }
+    }
+
     /**
      * The SDK range a plugin built against {@code sdkVersion} works with: that version up to the next minor one
      * while the SDK is 0.x (a minor step may break), up to the next major one after.
      */
     static String requiresFor(String sdkVersion) {
-        Matcher m = SEMVER.matcher(sdkVersion == null ? "" : sdkVersion);
+        Matcher m = SDK_VERSION.matcher(sdkVersion == null ? "" : sdkVersion);
         if (!m.matches()) {
             throw new IllegalArgumentException("the SDK version '" + sdkVersion + "' is not a semantic version");
         }

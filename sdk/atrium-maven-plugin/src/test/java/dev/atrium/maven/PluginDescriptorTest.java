@@ -64,6 +64,15 @@ class PluginDescriptorTest {
                 .hasMessageContaining("unknown capability 'teleport'").hasMessageContaining("model.chat, ocr, storage");
         assertThatThrownBy(() -> PluginDescriptor.of("acme", "latest", "", "", "", "", "", "", false, "", SDK))
                 .hasMessageContaining("not a semantic version");
+        // Maven's habit of two-part versions: the platform would refuse the archive, so the build does.
+        assertThatThrownBy(() -> PluginDescriptor.of("acme", "1.0-SNAPSHOT", "", "", "", "", "", "", false, "", SDK))
+                .hasMessageContaining("'1.0-SNAPSHOT' is not a semantic version");
+        assertThatThrownBy(() -> PluginDescriptor.of("acme", "1.0.0", "", "", "", ">=banana", "", "", false, "", SDK))
+                .hasMessageContaining("plugin.requires '>=banana' is not a version range");
+        assertThatThrownBy(() -> PluginDescriptor.of("acme", "1.0.0", "", "", "", "", "", "", false, "Ledger@>=1", SDK))
+                .hasMessageContaining("plugin.dependencies: 'Ledger@>=1'");
+        assertThat(PluginDescriptor.of("acme", "1.0.0", "", "", "", "", "", "", false, "ledger@>=1.2.0", SDK)
+                .entries()).containsEntry("plugin.dependencies", "ledger@>=1.2.0");
     }
 
     @Test

@@ -296,7 +296,16 @@ final class RemoteProvider {
         if (request.isEdit()) {
             require(images, Capability.IMAGE_EDIT);
             ImageEditParams.Builder params = ImageEditParams.builder().model(settings.imageModel())
-                    .prompt(request.prompt()).image(request.image().bytes()).n(request.count());
+                    .prompt(request.prompt()).n(request.count());
+            if (request.references().isEmpty()) {
+                params.image(request.image().bytes());
+            } else {
+                // Several input images go as image[] parts, the image to edit first.
+                List<java.io.InputStream> inputs = new ArrayList<>();
+                inputs.add(new java.io.ByteArrayInputStream(request.image().bytes()));
+                request.references().forEach(reference -> inputs.add(new java.io.ByteArrayInputStream(reference.bytes())));
+                params.imageOfInputStreams(inputs);
+            }
             if (request.mask() != null) {
                 params.mask(request.mask().bytes());
             }

@@ -69,8 +69,17 @@ public class PluginCatalog implements InitializingBean, DisposableBean {
     private final SkillRegistry registry;
     // One PF4J manager per started plugin version, so an upgrade can start the new version beside the old.
     private final Map<String, AtriumPluginManager> managers = new ConcurrentHashMap<>();
-    private final Duration drainTimeout;
     private final DefaultVersionManager versions = new DefaultVersionManager();
+    // Versions replaced by an upgrade and still finishing their runs, and the archive paths they hold.
+    private final Map<AtriumPluginManager, String> retiring = new ConcurrentHashMap<>();
+    private final Set<Path> retiringFiles = ConcurrentHashMap.newKeySet();
+    // Unloading a retired version runs plugin code and deletes files: never on the thread that ends its drain.
+    private final java.util.concurrent.ExecutorService retirements = java.util.concurrent.Executors.newSingleThreadExecutor(
+            task -> {
+                Thread thread = new Thread(task, "plugin-retire");
+                thread.setDaemon(true);
+                return thread;
+            });
     private final PluginArchiveInspector inspector;
     // Reads (from request threads) need no lock; changes happen under this object's monitor.
     private final Map<String, InstalledPlugin> installed = new ConcurrentSkipListMap<>();
@@ -89,7 +98,6 @@ public class PluginCatalog implements InitializingBean, DisposableBean {
         this.installBundled = properties.plugins().installBundled();
         this.startTimeout = properties.plugins().startTimeout();
         this.registry = registry;
-        this.drainTimeout = properties.plugins().drainTimeout();
         this.inspector = new PluginArchiveInspector(SdkVersion.current(), new DefaultVersionManager(),
                 properties.uploads().maxPluginArchiveSize().toBytes(),
                 PluginTrust.of(properties.plugins().trustedKeys(), properties.home().resolve("trusted-keys"),
@@ -105,6 +113,7 @@ public class PluginCatalog implements InitializingBean, DisposableBean {
         }
         removeLeftoverFolders();
         TreeSet<String> disabled = readDisabled();
+        Map<String, PluginArchive> newest = new java.util.TreeMap<>();
         try (Stream<Path> files = Files.list(pluginsDir)) {
             for (Path zip : files.filter(p -> p.toString().endsWith(".zip")).sorted().toList()) {
                 PluginArchive archive;
@@ -114,10 +123,27 @@ public class PluginCatalog implements InitializingBean, DisposableBean {
                     log.error("Ignoring {}: {}", zip.getFileName(), e.getMessage());
                     continue;
                 }
-                boolean bundled = readBundled().containsKey(archive.id());
-                InstalledPlugin plugin = new InstalledPlugin(archive, InstalledPlugin.State.DISABLED, bundled, null);
-                installed.put(archive.id(), disabled.contains(archive.id()) ? plugin : start(plugin));
+                // Two archives of one id mean the platform stopped in the middle of an upgrade: the newer wins.
+                PluginArchive other = newest.get(archive.id());
+                if (other != null) {
+                    boolean keepOther = versions.compareVersions(other.version(), archive.version()) > 0
+                            || versions.compareVersions(other.version(), archive.version()) == 0
+                            && Files.getLastModifiedTime(other.file()).compareTo(Files.getLastModifiedTime(zip)) >= 0;
+                    PluginArchive dropped = keepOther ? archive : other;
+                    log.warn("Two archives of plugin {}: keeping {}, removing {}", archive.id(),
+                            (keepOther ? other : archive).file().getFileName(), dropped.file().getFileName());
+                    removeFiles(dropped.file());
+                    if (keepOther) {
+                        continue;
+                    }
+                }
+                newest.put(archive.id(), archive);
             }
+        }
+        for (PluginArchive archive : newest.values()) {
+            boolean bundled = readBundled().containsKey(archive.id());
+            InstalledPlugin plugin = new InstalledPlugin(archive, InstalledPlugin.State.DISABLED, bundled, null);
+            installed.put(archive.id(), disabled.contains(archive.id()) ? plugin : start(plugin));
         }
         log.info("Plugins: {}", installed.values().stream().map(p -> p.id() + "=" + p.state()).toList());
     }
@@ -129,6 +155,10 @@ public class PluginCatalog implements InitializingBean, DisposableBean {
                 stop(plugin.id());
             }
         }
+        // Versions replaced by an upgrade whose runs were still finishing.
+        retiring.forEach((manager, id) -> unload(manager, id));
+        retiring.clear();
+        retirements.shutdownNow();
     }
 
     /** Every installed plugin, sorted by id. */
@@ -185,6 +215,7 @@ public class PluginCatalog implements InitializingBean, DisposableBean {
                 writeGrant(archive.id(), grant);
                 return plugin;
             }
+            checkDependents(archive);
             Set<String> kept = grant != null ? grant : keptGrant(previous, archive);
             InstalledPlugin plugin = replace(previous, archive);
             writeGrant(archive.id(), kept);
@@ -221,9 +252,11 @@ public class PluginCatalog implements InitializingBean, DisposableBean {
     private InstalledPlugin replace(InstalledPlugin previous, PluginArchive next) {
         String id = previous.id();
         Path target = pluginsDir.resolve(id + "-" + next.version() + ".zip");
-        if (target.equals(previous.archive().file())) {
-            // The same version again (a rebuild): the running one's expanded folder must stay untouched.
-            target = pluginsDir.resolve(id + "-" + next.version() + "-" + next.sha256().substring(0, 12) + ".zip");
+        if (target.equals(previous.archive().file()) || retiringFiles.contains(target)) {
+            // The same version again (a rebuild, or back to a version still finishing its runs): the folder the
+            // running or retiring copy loads from must stay untouched.
+            target = pluginsDir.resolve(id + "-" + next.version() + "-" + next.sha256().substring(0, 12) + "-"
+                    + Long.toHexString(System.nanoTime()) + ".zip");
         }
         try {
             removeFiles(target);
@@ -255,14 +288,20 @@ public class PluginCatalog implements InitializingBean, DisposableBean {
         if (oldManager == null) {
             removeFiles(oldFile);
         } else {
-            registry.retire(id, oldLoader).whenComplete((done, error) -> {
+            retiring.put(oldManager, id);
+            retiringFiles.add(oldFile);
+            registry.retire(id, oldLoader).whenCompleteAsync((done, error) -> {
                 synchronized (this) {
+                    if (retiring.remove(oldManager) == null) {
+                        return; // the platform stopped meanwhile and unloaded it
+                    }
                     unload(oldManager, id);
+                    retiringFiles.remove(oldFile);
                     removeFiles(oldFile);
                     log.info("Retired plugin {} {}: its runs are over and it is unloaded", id,
                             previous.archive().version());
                 }
-            });
+            }, retirements);
         }
         return plugin;
     }
@@ -308,6 +347,21 @@ public class PluginCatalog implements InitializingBean, DisposableBean {
                                 ? ", which is not installed" : ", but version " + present.archive().version()
                                 + " is installed"))
                         .with("dependency", dependency.pluginId()).with("range", dependency.range());
+            }
+        }
+    }
+
+    /** An upgrade must still be a version every installed plugin that needs this one accepts. */
+    private void checkDependents(PluginArchive next) {
+        for (InstalledPlugin other : installed.values()) {
+            for (PluginArchive.Dependency dependency : other.archive().dependencies()) {
+                if (dependency.pluginId().equals(next.id()) && !dependency.optional() && !"*".equals(dependency.range())
+                        && !versions.checkVersionConstraint(next.version(), dependency.range())) {
+                    throw ProblemException.conflict("plugin-required", "Plugin needed by others",
+                            "plugin '" + other.id() + "' needs '" + next.id() + "' " + dependency.range()
+                                    + "; version " + next.version() + " is outside that range")
+                            .with("plugin", next.id()).with("dependents", List.of(other.id()));
+                }
             }
         }
     }

@@ -13,9 +13,10 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * A plugin's own workers: at most {@code limit} runs execute at once, the rest wait in order. Worker
+ * A plugin version's own workers: at most {@code limit} runs execute at once, the rest wait in order. Worker
  * threads carry the plugin's class loader as their context class loader; the lane is shut down when the
- * plugin stops, so no thread keeps the class loader alive.
+ * plugin stops or the version is retired, so no thread keeps the class loader alive. While an upgrade's previous
+ * version finishes its runs, each version has a lane, so the plugin may briefly run up to twice its limit.
  */
 final class PluginLane {
 

@@ -84,6 +84,10 @@ public class RunService {
     private final Clock clock = Clock.systemUTC();
     // Keyed by the plugin version's class loader: after an upgrade the old and the new version each have one.
     private final Map<ClassLoader, PluginLane> lanes = new ConcurrentHashMap<>();
+    // Versions being retired or retired; weak, so that a retired version's class loader can still be collected.
+    private final Set<ClassLoader> retired = java.util.Collections.newSetFromMap(
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>()));
+    private final SkillRegistry registry;
     private final AuditLog audit;
     private final TenantSettings tenantSettings;
     private final ObjectProvider<PluginCatalog> catalog;
@@ -102,6 +106,7 @@ public class RunService {
         this.documents = documents;
         this.json = json;
         this.meters = meters;
+        this.registry = registry;
         registry.onUnregister(this::pluginStopped);
         registry.onRetire(this::drain);
     }
@@ -122,18 +127,21 @@ public class RunService {
      * @param runId from {@link #newRunId()}, already used for the stored input files
      * @param callerRoles the caller's roles in the tenant, which the skill may check ({@link SkillContext#callerRoles()})
      */
-    public Run start(String runId, RegisteredSkill skill, InputBinder.Bound bound, List<StoredFile> files,
+    public Run start(String runId, RegisteredSkill requested, InputBinder.Bound bound, List<StoredFile> files,
                      String tenantId, String userId, Set<String> callerRoles, Locale locale) {
+        // Looked up just before an upgrade took over: the same skill of the new version takes the run.
+        RegisteredSkill skill = retired.contains(requested.classLoader()) ? replacement(requested) : requested;
         Run run = new Run(runId, skill.pluginId(), skill.spec().id(), skill.pluginVersion(), tenantId, userId,
                 bound.values(), files, folderOf(runId), clock);
+        PluginLane lane = enter(skill, run);
+        if (lane == null) {
+            throw upgradedMeanwhile(skill);
+        }
         store.add(run);
         boolean sensitive = isSensitive(skill.pluginId());
         if (sensitive) {
             auditRun(run, "run.start", "success", null);
         }
-        PluginLane lane = lanes.computeIfAbsent(skill.classLoader(),
-                loader -> new PluginLane(skill.pluginId(), loader, properties.runs().maxConcurrentPerPlugin()));
-        lane.track(run);
         AtomicBoolean holdsSlot = new AtomicBoolean();
         run.whenFinished().subscribe(finished -> {
             if (holdsSlot.getAndSet(false)) {
@@ -340,11 +348,48 @@ public class RunService {
     }
 
     /**
+     * The lane of the skill's version, with the run counted on it, or null if that version is retiring. Both
+     * happen in one step per lane, so a drain that closed the lane has seen every run that got in.
+     */
+    private PluginLane enter(RegisteredSkill skill, Run run) {
+        PluginLane[] entered = new PluginLane[1];
+        lanes.compute(skill.classLoader(), (loader, lane) -> {
+            if (retired.contains(loader)) {
+                return lane;
+            }
+            PluginLane open = lane != null ? lane
+                    : new PluginLane(skill.pluginId(), loader, properties.runs().maxConcurrentPerPlugin());
+            open.track(run);
+            entered[0] = open;
+            return open;
+        });
+        return entered[0];
+    }
+
+    /** The current version's skill of the same id and spec, for a run aimed at a version being retired. */
+    private RegisteredSkill replacement(RegisteredSkill stale) {
+        return registry.find(stale.pluginId(), stale.spec().id())
+                .filter(current -> current.spec().equals(stale.spec()) && !retired.contains(current.classLoader()))
+                .orElseThrow(() -> upgradedMeanwhile(stale));
+    }
+
+    private static ProblemException upgradedMeanwhile(RegisteredSkill skill) {
+        return new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "plugin-upgraded", "Plugin upgraded",
+                "plugin '" + skill.pluginId() + "' was upgraded while the run was being started and the skill '"
+                        + skill.spec().id() + "' changed; start the run again").with("plugin", skill.pluginId());
+    }
+
+    /**
      * Lets the runs of a replaced plugin version finish on its lane, checking every 100 ms; those still going at
      * the drain timeout fail with {@code plugin-upgraded}. Completes when the lane is shut down.
      */
     private CompletableFuture<Void> drain(String pluginId, ClassLoader previous) {
         Duration limit = properties.plugins().drainTimeout();
+        // Closed first: from here no run gets onto this version's lane.
+        lanes.compute(previous, (loader, lane) -> {
+            retired.add(loader);
+            return lane;
+        });
         return Flux.interval(Duration.ofMillis(100))
                 .filter(tick -> {
                     PluginLane lane = lanes.get(previous);

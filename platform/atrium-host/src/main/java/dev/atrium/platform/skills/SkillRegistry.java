@@ -17,8 +17,9 @@ import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 
 /**
- * The skills of every started plugin. Follows plugin start and stop: a plugin's skills are registered
- * when it starts and removed, with listeners told, before it stops.
+ * The skills of every started plugin. Follows plugin start and stop: a plugin's skills are published when it
+ * starts and removed, with listeners told, before it stops. An upgrade publishes the new version's skills over
+ * the old ones in one step and then retires the old version, whose listeners let its runs finish first.
  */
 @Component
 public class SkillRegistry {

@@ -180,6 +180,19 @@ class RemoteProviderTest {
     }
 
     @Test
+    void editsWithReferenceImagesSendingEveryImageAsAnImagePart() {
+        server.on("/v1/images/edits", FakeOpenAiServer.image(Base64.getEncoder().encodeToString(new byte[] {9})));
+
+        provider(2, Duration.ofSeconds(10)).image(new ImageRequest("dress the person in the garment",
+                Media.of("guide.png", "image/png", "GUIDE-BYTES".getBytes(StandardCharsets.UTF_8)), null, null, 1,
+                List.of(Media.of("garment.png", "image/png", "GARMENT-BYTES".getBytes(StandardCharsets.UTF_8)))));
+
+        String body = server.requests("/v1/images/edits").get(0).body();
+        assertThat(body).contains("name=\"image[]\"").contains("GUIDE-BYTES").contains("GARMENT-BYTES");
+        assertThat(body.indexOf("GUIDE-BYTES")).isLessThan(body.indexOf("GARMENT-BYTES"));
+    }
+
+    @Test
     void embedsTexts() {
         server.on("/v1/embeddings", FakeOpenAiServer.embeddings(new float[] {1, 0}, new float[] {0, 1}));
 

@@ -78,6 +78,9 @@ class PluginTutorialIT {
         Path project = workspace.resolve("acme-notes");
         assertThat(project.resolve("src/main/java/com/acme/notes/SummarizeSkill.java")).isRegularFile();
         assertThat(project.resolve("src/test/java/com/acme/notes/SummarizeSkillTest.java")).isRegularFile();
+        assertThat(project.resolve(".gitignore")).hasContent("target/");
+        assertThat(Files.readString(project.resolve("README.md"))).contains("# acme-notes").contains("## Build")
+                .contains("## Install and run").contains("/api/skills/notes/summarize/runs").doesNotContain("${");
 
         String build = maven(project, BUILD);
         assertThat(build).as("the generated tests ran and passed").containsPattern("Tests run: [1-9]\\d*, Failures: 0, Errors: 0");

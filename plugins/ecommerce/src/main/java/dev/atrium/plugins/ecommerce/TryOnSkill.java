@@ -97,9 +97,11 @@ public class TryOnSkill implements Skill {
                 sink.next(SkillEvent.progress(40, "asking the image model to render the try-on"));
                 try {
                     BufferedImage guide = TryOnCompositor.compose(person, garment, category, composite.region(), "").image();
+                    // The guide places the garment; the garment photo itself goes along so the model can keep
+                    // its exact print and texture rather than the guide's warped copy.
                     ImageResult edited = models.image(new ImageRequest(prompt(category),
                             Images.png("guide.png", guide, Map.of()), editMask(composite.mask()),
-                            null, 1));
+                            null, 1, List.of(garmentFile)));
                     // The provider's default size: image APIs accept only a few sizes; the answer is scaled back.
                     if (edited.images().isEmpty()) {
                         throw new ProviderException("the image model returned no image");
@@ -161,7 +163,7 @@ public class TryOnSkill implements Skill {
                 + "area of the mask. Re-render only that area so the person is realistically wearing exactly this "
                 + "garment: keep its colour, pattern, print, texture and length; fit it to the person's pose and body "
                 + "with natural folds and the photo's lighting. Do not change the face, hair, skin, hands, body shape "
-                + "or background.";
+                + "or background. The second image is the garment on its own: match it exactly.";
     }
 
     /** OpenAI's edit mask: transparent where the image may change. */

@@ -180,6 +180,8 @@ class TryOnSkillTest {
         assertThat(sent.isEdit()).isTrue();
         assertThat(sent.mask()).isNotNull();
         assertThat(sent.prompt()).contains("dress").contains("Do not change the face");
+        assertThat(sent.references()).as("the garment photo goes along as a reference image")
+                .singleElement().satisfies(reference -> assertThat(reference.name()).isEqualTo("shirt.png"));
         assertThat(new String(run.artifact("tryon.png").bytes(), StandardCharsets.ISO_8859_1))
                 .contains("engine: fake/fake-model");
     }

@@ -48,7 +48,11 @@ final class DevelopmentPluginHost extends DefaultPluginManager {
         return new PropertiesPluginDescriptorFinder() {
             @Override
             protected Properties readProperties(Path pluginPath) {
-                return DevelopmentPluginHost.readDescriptor(location.get().descriptor());
+                Properties descriptor = DevelopmentPluginHost.readDescriptor(location.get().descriptor());
+                // As on the platform, each plugin loads on its own: the plugins it needs are checked when it is
+                // installed, not loaded beside it, so a declared dependency must not stop it loading here.
+                descriptor.remove(PLUGIN_DEPENDENCIES);
+                return descriptor;
             }
         };
     }

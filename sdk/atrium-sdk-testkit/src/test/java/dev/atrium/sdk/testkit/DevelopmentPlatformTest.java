@@ -70,6 +70,16 @@ class DevelopmentPlatformTest {
     }
 
     @Test
+    void aPluginThatNeedsAnotherLoadsOnItsOwnAsOnThePlatform() {
+        Path project = FixturePlugin.in("add-on", "add-on").extension(GreetSkill.class)
+                .property("plugin.dependencies", "ledger@>=1.0.0").write();
+
+        try (DevelopmentPlatform platform = DevelopmentPlatform.boot(at(project))) {
+            assertThat(platform.registry().skills("add-on")).containsOnlyKeys("greet");
+        }
+    }
+
+    @Test
     void closingUnloadsThePlugin() {
         Path project = FixturePlugin.in("closable", "closable").extension(ShoutSkill.class).write();
         DevelopmentPlatform platform = DevelopmentPlatform.boot(at(project));
