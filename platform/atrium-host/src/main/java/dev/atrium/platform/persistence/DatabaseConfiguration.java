@@ -83,8 +83,11 @@ public class DatabaseConfiguration {
                 .maxIdleTime(Duration.ofMinutes(30))
                 .validationQuery("SELECT 1")
                 .build());
-        // PostgreSQL's driver is non-blocking; H2's works on the calling thread and is moved off the event loop.
-        ConnectionFactory connections = embedded ? new BlockingDriverConnections(pool, Schedulers.boundedElastic()) : pool;
+        // PostgreSQL's driver is non-blocking; H2's works on the calling thread and is moved off the event loop,
+        // whether it is the embedded file or an H2 URL an operator configured (file or in-memory).
+        boolean blockingDriver = embedded || r2dbcUrl.trim().startsWith("r2dbc:h2:");
+        ConnectionFactory connections = blockingDriver
+                ? new BlockingDriverConnections(pool, Schedulers.boundedElastic()) : pool;
         return new Database(pool, connections, embedded, isPostgres(r2dbcUrl));
     }
 
