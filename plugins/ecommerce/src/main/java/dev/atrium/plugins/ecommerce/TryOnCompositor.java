@@ -338,11 +338,11 @@ final class TryOnCompositor {
         return close(open(fg, w, h, r), w, h, r);
     }
 
-    private static boolean[] open(boolean[] m, int w, int h, int r) {
+    static boolean[] open(boolean[] m, int w, int h, int r) {
         return dilate(erode(m, w, h, r), w, h, r);
     }
 
-    private static boolean[] close(boolean[] m, int w, int h, int r) {
+    static boolean[] close(boolean[] m, int w, int h, int r) {
         return erode(dilate(m, w, h, r), w, h, r);
     }
 
