@@ -31,9 +31,6 @@ final class SkinMap {
      * @param maxY bottom (inclusive)
      */
     record Blob(int id, int area, int minX, int minY, int maxX, int maxY) {
-        int centreX() {
-            return (minX + maxX) / 2;
-        }
     }
 
     /**
