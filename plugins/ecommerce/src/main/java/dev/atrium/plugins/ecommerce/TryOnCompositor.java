@@ -14,7 +14,7 @@ import java.util.Arrays;
  * The offline try-on preview: not a generative model, a compositing of the two photos. The garment is cut from
  * its background (flood fill from the borders over colours close to the border's median, then a morphological
  * opening and closing), the region the garment covers on the person is estimated from the person's silhouette
- * (same flood fill, then body proportions for the category) unless given, the garment is scaled into the region
+ * (same flood fill, then body proportions for the category) and, where a face shows, the {@link SkinMap} unless given, the garment is scaled into the region
  * and multiplied by the person's shading there, and a visible mark says what the image is.
  */
 final class TryOnCompositor {
@@ -46,9 +46,10 @@ final class TryOnCompositor {
      * @param image the person photo with the garment composited and the mark drawn
      * @param mask white where the garment was placed
      * @param region the region used
+     * @param regionMethod how the region was found: {@code given}, or an {@link Estimate#method()}
      * @param mark where the visible mark is
      */
-    record Composite(BufferedImage image, BufferedImage mask, Region region, Region mark) {
+    record Composite(BufferedImage image, BufferedImage mask, Region region, String regionMethod, Region mark) {
     }
 
     private TryOnCompositor() {
@@ -78,7 +79,8 @@ final class TryOnCompositor {
             throw new BadInputException("garment", "the garment cannot be told from its background; photograph it "
                     + "flat on a plain background that differs from its colour");
         }
-        Region region = given != null ? given : estimateRegion(person, category);
+        Estimate estimate = given != null ? new Estimate(given, "given", null) : estimate(person, category);
+        Region region = estimate.region();
 
         // The garment's cut-out and its mask, scaled into the region; the mask's scaled edge gives soft alpha.
         BufferedImage crop = garment.getSubimage(minX, minY, maxX - minX + 1, maxY - minY + 1);
@@ -126,7 +128,7 @@ final class TryOnCompositor {
             }
         }
         Region mark = drawMark(out, label);
-        return new Composite(out, mask, region, mark);
+        return new Composite(out, mask, region, estimate.method(), mark);
     }
 
     private static int blend(int garment, double shade, int person, double t) {
@@ -169,8 +171,28 @@ final class TryOnCompositor {
         return new Region(0, y, width, height);
     }
 
+    /**
+     * An estimated region and what it was estimated from.
+     *
+     * @param region where the garment goes
+     * @param method {@code silhouette+skin} (the silhouette, checked and narrowed by the skin map),
+     *     {@code silhouette} (no plausible skin found), or {@code frame} (no silhouette: the middle of the photo)
+     * @param face the face the skin map found (hairline to chin), or null
+     */
+    record Estimate(Region region, String method, Region face) {
+    }
+
     /** Where the garment goes, from the person's silhouette and the category's body proportions. */
     static Region estimateRegion(BufferedImage person, String category) {
+        return estimate(person, category).region();
+    }
+
+    /**
+     * Where the garment goes: the silhouette and the category's body proportions, and where the photo shows a face,
+     * the skin map too (the face anchors the shoulders when the silhouette is unsure of them; bare arms and hands
+     * beside the body are kept out of an upper or lower garment's region).
+     */
+    static Estimate estimate(BufferedImage person, String category) {
         int w = person.getWidth();
         int h = person.getHeight();
         boolean[] body = foreground(person);
@@ -197,8 +219,13 @@ final class TryOnCompositor {
             area += b ? 1 : 0;
         }
         boolean silhouette = top >= 0 && area >= (long) w * h / 20 && area <= (long) w * h * 95 / 100;
+        // Skin is looked for only on the silhouette: skin-coloured backgrounds (wood, sand) would otherwise pass.
+        SkinMap skin = silhouette ? SkinMap.of(person, body, top, bottom) : null;
+        SkinMap.Face face = skin != null && skin.plausible() ? skin.face : null;
         int y0;
         int y1;
+        int shoulders = -1;
+        int unit = 1;
         if (silhouette) {
             // Shoulders: the first row below the head where the silhouette is much wider than the head. Body
             // proportions follow from the head-to-shoulder height, so photos cropped at the knees work too.
@@ -220,17 +247,22 @@ final class TryOnCompositor {
             int[] head = Arrays.copyOfRange(widths, top, Math.min(h, top + headRows));
             Arrays.sort(head);
             int headWidth = Math.max(1, head[head.length / 2]);
-            int shoulders = -1;
             for (int y = top + headRows; y <= bottom; y++) {
                 if (widths[y] > 1.7 * headWidth) {
                     shoulders = y;
                     break;
                 }
             }
+            if (face != null && (shoulders < 0 || shoulders <= face.chin())) {
+                // The silhouette is unsure (long hair or a hat make its head as wide as the shoulders, or arms
+                // held close make the shoulders no wider than the hair): chin, a short neck, then the shoulder line
+                // about 0.3 of the face's height below the chin.
+                shoulders = Math.min(bottom, face.chin() + (int) Math.round(0.3 * face.height()));
+            }
             if (shoulders < 0) {
                 shoulders = top + (bottom - top) / 6;
             }
-            int unit = Math.max(1, shoulders - top);
+            unit = Math.max(1, shoulders - top);
             double[] span = switch (category) {
                 case "lower" -> new double[] {1.7, 4.2};
                 case "dress" -> new double[] {0.0, 3.6};
@@ -283,7 +315,77 @@ final class TryOnCompositor {
             x0 = ls[rows / 2];
             x1 = rs[rows / 2];
         }
-        return new Region(x0, y0, Math.max(1, x1 - x0 + 1), Math.max(1, y1 - y0));
+        String method = !silhouette ? "frame" : face == null ? "silhouette" : "silhouette+skin";
+        if (face != null && rows >= 3 && ("upper".equals(category) || "lower".equals(category))) {
+            int[] narrowed = besideArms(skin, face, x0, x1, y0, y1, shoulders + (int) (2.3 * unit));
+            x0 = narrowed[0];
+            x1 = narrowed[1];
+        }
+        Region region = new Region(x0, y0, Math.max(1, x1 - x0 + 1), Math.max(1, y1 - y0));
+        return new Estimate(region, method, face == null ? null : face.box());
+    }
+
+    /**
+     * The torso between bare arms (or hands) hanging beside it: per row, the inner edge of the skin on each side of
+     * the body's centre line, away from the neck; the median inner edge over the rows where an arm shows bounds
+     * the region. Skin from blobs that start below {@code legsFrom} is legs (shorts, a skirt), not arms.
+     */
+    private static int[] besideArms(SkinMap skin, SkinMap.Face face, int x0, int x1, int y0, int y1, int legsFrom) {
+        int w = skin.width;
+        int cx = face.centreX();
+        // Half a neck's width either side of the centre line: skin there is the neck or a neckline, never an arm.
+        int band = (int) Math.ceil(0.35 * face.width());
+        boolean[] leg = new boolean[skin.blobs.size() + 1];
+        for (SkinMap.Blob b : skin.blobs) {
+            leg[b.id()] = b.id() != face.blob().id() && b.minY() >= legsFrom;
+        }
+        int rows = y1 - y0;
+        int[] lefts = new int[rows];
+        int[] rights = new int[rows];
+        int nl = 0;
+        int nr = 0;
+        for (int y = y0; y < y1; y++) {
+            int left = -1;
+            for (int x = Math.min(x1, cx - band - 1); x >= x0; x--) {
+                int id = skin.labels[y * w + x];
+                if (id != 0 && !leg[id]) {
+                    left = x;
+                    break;
+                }
+            }
+            int right = -1;
+            for (int x = Math.max(x0, cx + band + 1); x <= x1; x++) {
+                int id = skin.labels[y * w + x];
+                if (id != 0 && !leg[id]) {
+                    right = x;
+                    break;
+                }
+            }
+            // Skin that runs right up to the centre band is bare shoulders or arms across the body, not an arm beside it.
+            if (left >= 0 && left < cx - band - 2) {
+                lefts[nl++] = left;
+            }
+            if (right >= 0 && right > cx + band + 2) {
+                rights[nr++] = right;
+            }
+        }
+        int nx0 = x0;
+        int nx1 = x1;
+        if (nl >= rows / 5) {
+            int[] l = Arrays.copyOf(lefts, nl);
+            Arrays.sort(l);
+            nx0 = Math.max(x0, l[nl / 2] + 1);
+        }
+        if (nr >= rows / 5) {
+            int[] r = Arrays.copyOf(rights, nr);
+            Arrays.sort(r);
+            nx1 = Math.min(x1, r[nr / 2] - 1);
+        }
+        // Even a slim waist is wider than the face; anything narrower means the skin was not arms beside it.
+        if (nx1 - nx0 + 1 < 1.1 * face.width()) {
+            return new int[] {x0, x1};
+        }
+        return new int[] {nx0, nx1};
     }
 
     /** True where the pixel is not background: flood fill from the borders, then opening and closing. */
@@ -338,11 +440,11 @@ final class TryOnCompositor {
         return close(open(fg, w, h, r), w, h, r);
     }
 
-    private static boolean[] open(boolean[] m, int w, int h, int r) {
+    static boolean[] open(boolean[] m, int w, int h, int r) {
         return dilate(erode(m, w, h, r), w, h, r);
     }
 
-    private static boolean[] close(boolean[] m, int w, int h, int r) {
+    static boolean[] close(boolean[] m, int w, int h, int r) {
         return erode(dilate(m, w, h, r), w, h, r);
     }
 

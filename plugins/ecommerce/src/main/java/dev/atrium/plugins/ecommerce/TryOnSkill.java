@@ -60,6 +60,8 @@ public class TryOnSkill implements Skill {
             .output(OutputSpec.result("engine", "what made the image"))
             .output(OutputSpec.result("region", "[x, y, w, h] of the garment region in the model photo"))
             .output(OutputSpec.result("regionSource", "given (the region input) or estimated (from the photo)"))
+            .output(OutputSpec.result("regionMethod", "given, silhouette+skin (silhouette checked by skin "
+                    + "segmentation), silhouette (no skin found), or frame (no silhouette: the photo's middle)"))
             .uses(Capability.IMAGE_EDIT)
             .timeout(Duration.ofMinutes(3))
             .build();
@@ -143,6 +145,7 @@ public class TryOnSkill implements Skill {
             r.put("engine", engine);
             r.put("region", composite.region().toArray());
             r.put("regionSource", region != null ? "given" : "estimated");
+            r.put("regionMethod", composite.regionMethod());
             r.put("category", category);
             r.put("preview", preview);
             r.put("mark", mark.toArray());

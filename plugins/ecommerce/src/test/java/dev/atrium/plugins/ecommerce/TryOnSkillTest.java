@@ -126,14 +126,16 @@ class TryOnSkillTest {
         BufferedImage person = person();
         SkillRun estimated = SkillHarness.of(new TryOnSkill()).models(new FakeModelGateway())
                 .file("person", png("model.png", person)).file("garment", png("shirt.png", shirt())).run();
-        assertThat(estimated.resultMap()).containsEntry("regionSource", "estimated");
+        assertThat(estimated.resultMap()).containsEntry("regionSource", "estimated")
+                .containsEntry("regionMethod", "silhouette+skin");
 
         SkillRun given = SkillHarness.of(new TryOnSkill()).models(new FakeModelGateway())
                 .file("person", png("model.png", person)).file("garment", png("shirt.png", shirt()))
                 .value("region", "20,240,120,150").run();
 
         assertThat(given.succeeded()).as(given.toString()).isTrue();
-        assertThat(given.resultMap()).containsEntry("regionSource", "given").containsEntry("preview", true);
+        assertThat(given.resultMap()).containsEntry("regionSource", "given").containsEntry("regionMethod", "given")
+                .containsEntry("preview", true);
         assertThat((int[]) given.resultMap().get("region")).containsExactly(20, 240, 120, 150)
                 .isNotEqualTo(estimated.resultMap().get("region"));
         // The garment went where the user put it: the mask is white there and black outside it.
