@@ -285,7 +285,11 @@ public class PluginCatalog implements InitializingBean, DisposableBean {
         // loader stay until its last run is over.
         Path oldFile = previous.archive().file();
         deleteQuietly(oldFile);
-        if (oldManager == null) {
+        if (oldManager == null || oldLoader == null) {
+            // The previous version was not running: nothing to drain.
+            if (oldManager != null) {
+                unload(oldManager, id);
+            }
             removeFiles(oldFile);
         } else {
             retiring.put(oldManager, id);
