@@ -7,6 +7,7 @@ import dev.atrium.sdk.CapabilityUnavailableException;
 import dev.atrium.sdk.Media;
 import dev.atrium.sdk.model.Capability;
 import dev.atrium.sdk.model.ChatMessage;
+import dev.atrium.sdk.model.ChatRequest;
 import dev.atrium.sdk.model.Engine;
 import dev.atrium.sdk.model.ModelGateway;
 import dev.atrium.sdk.testkit.FakeModelGateway;
@@ -94,7 +95,7 @@ class ListingSkillTest {
                 List.of("Copper body.", "Capacity — 1.7 liters.", "Power — 1500 watts; lid of stainless steel.",
                         "Boils in 3 minutes.", "In the package — kettle and power base."),
                 "A copper kettle with a stainless steel lid.", "tea kettle boiler");
-        ScriptedListingModel models = new ScriptedListingModel(new FakeModelGateway(), invented);
+        FakeModelGateway models = new FakeModelGateway().onStructuredSequence(invented);
 
         SkillRun run = kettle(models).value("marketplace", "amazon").run();
 
@@ -105,8 +106,8 @@ class ListingSkillTest {
                 .extracting(g -> g.get("value")).contains("2000W", "3 minutes", "stainless steel");
         assertThat(run.warnings()).anyMatch(w -> w.contains("not found in the input were removed"));
         // The model was told once, with the list, and its second answer (the same) was repaired.
-        assertThat(models.structuredRequests).hasSize(2);
-        ChatMessage feedback = models.structuredRequests.get(1).messages().get(3);
+        assertThat(structuredRequests(models)).hasSize(2);
+        ChatMessage feedback = structuredRequests(models).get(1).messages().get(3);
         assertThat(feedback.text()).contains("\"2000W\" in the title is not among the facts");
     }
 
@@ -118,13 +119,13 @@ class ListingSkillTest {
                 List.of("Copper.", "1.7 liters.", "1500 watts.", "Auto shut-off.", "Base.", "Rated 4.8 out of 5.",
                         "Call 555-123-4567."),
                 "<h1>Great kettle</h1> Visit www.hearthwell.com for $39.99!", "tea kettle");
-        ScriptedListingModel models = new ScriptedListingModel(new FakeModelGateway(), bad, bad);
+        FakeModelGateway models = new FakeModelGateway().onStructuredSequence(bad, bad);
 
         SkillRun run = kettle(models).value("marketplace", "amazon").run();
 
         assertThat(run.succeeded()).as(run.toString()).isTrue();
         assertThat(run.resultMap()).containsEntry("complies", true);
-        assertThat(models.structuredRequests).hasSize(2);
+        assertThat(structuredRequests(models)).hasSize(2);
         List<Map<String, Object>> compliance = list(run, "compliance");
         assertThat(compliance).allSatisfy(c -> assertThat(c.get("passed")).isEqualTo(true));
         for (String rule : List.of("title-length", "banned-phrases", "banned-chars", "word-repeats", "all-caps",
@@ -145,14 +146,14 @@ class ListingSkillTest {
                 "A copper kettle.", "tea kettle");
         ListingDraft second = new ListingDraft("Hearthwell Electric Kettle, Copper", Products.fiveBullets(),
                 "A copper kettle.", "tea kettle");
-        ScriptedListingModel models = new ScriptedListingModel(new FakeModelGateway(), first, second);
+        FakeModelGateway models = new FakeModelGateway().onStructuredSequence(first, second);
 
         SkillRun run = kettle(models).run();
 
         assertThat(run.resultMap()).containsEntry("title", "Hearthwell Electric Kettle, Copper");
         assertThat(list(run, "compliance")).filteredOn(c -> c.get("rule").equals("banned-phrases")).singleElement()
                 .satisfies(c -> assertThat(c.get("fix")).isEqualTo("rewritten by the model after the violations were sent back"));
-        assertThat(models.structuredRequests.get(1).messages().get(3).text()).contains("promotional phrase \"best seller\"");
+        assertThat(structuredRequests(models).get(1).messages().get(3).text()).contains("promotional phrase \"best seller\"");
     }
 
     @Test
@@ -189,7 +190,7 @@ class ListingSkillTest {
         ListingDraft draft = new ListingDraft("Hearthwell Kettle, Copper, 1.7 L, 1500 W", Products.fiveBullets(),
                 "A copper kettle.", "tea kettle");
         FakeModelGateway fake = new FakeModelGateway().onChat("Material: Copper\nCapacity: 1.7 L\nPower: 1500 W");
-        ScriptedListingModel models = new ScriptedListingModel(fake, draft);
+        FakeModelGateway models = fake.onStructuredSequence(draft);
 
         SkillRun run = SkillHarness.of(new ListingSkill()).models(models).value("brand", "Hearthwell")
                 .file("photos", Media.of("box.jpg", "image/jpeg", new byte[] {1, 2, 3})).run();
@@ -200,7 +201,7 @@ class ListingSkillTest {
         assertThat((String) run.resultMap().get("title")).isEqualTo("Hearthwell Kettle, Copper, 1.7 L, 1500 W");
         assertThat(list(run, "grounding")).filteredOn(g -> g.get("value").equals("1.7 L")).singleElement()
                 .satisfies(g -> assertThat((String) g.get("source")).contains("photo box.jpg"));
-        assertThat(models.structuredRequests.get(0).messages().get(1).text()).contains("Capacity: 1.7 L");
+        assertThat(structuredRequests(models).get(0).messages().get(1).text()).contains("Capacity: 1.7 L");
     }
 
     @Test
@@ -239,5 +240,11 @@ class ListingSkillTest {
             }
         }
         assertThat(failures).isEqualTo(Collections.emptyList());
+    }
+
+    /** The structured calls the skill made, in order (each is one draft request or one feedback round). */
+    private static List<ChatRequest> structuredRequests(FakeModelGateway models) {
+        return models.requests(FakeModelGateway.Operation.STRUCTURED).stream()
+                .map(request -> (ChatRequest) request.payload()).toList();
     }
 }

@@ -1,19 +1,10 @@
 package dev.atrium.plugins.office.eval;
 
 import dev.atrium.sdk.Media;
-import dev.atrium.sdk.model.Capability;
-import dev.atrium.sdk.model.CapabilityStatus;
-import dev.atrium.sdk.model.ChatChunk;
-import dev.atrium.sdk.model.ChatRequest;
-import dev.atrium.sdk.model.ChatResult;
-import dev.atrium.sdk.model.Embeddings;
 import dev.atrium.sdk.model.Engine;
-import dev.atrium.sdk.model.ImageRequest;
-import dev.atrium.sdk.model.ImageResult;
 import dev.atrium.sdk.model.ModelGateway;
 import dev.atrium.sdk.model.OcrResult;
-import dev.atrium.sdk.model.StructuredResult;
-import dev.atrium.sdk.model.Transcript;
+import dev.atrium.sdk.testkit.ForwardingModelGateway;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +15,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import reactor.core.publisher.Flux;
 
 /**
  * A gateway that keeps OCR readings in a folder, keyed by the image's bytes and the languages, so that work on
@@ -32,13 +22,12 @@ import reactor.core.publisher.Flux;
  * prepared differently has other bytes and is read again, so the cache never hides a change to preprocessing.
  * For evaluation runs only; receipts/s measured from a warm cache is not the skill's speed.
  */
-final class CachedOcrModels implements ModelGateway {
+final class CachedOcrModels extends ForwardingModelGateway {
 
-    private final ModelGateway models;
     private final Path folder;
 
     CachedOcrModels(ModelGateway models, Path folder) {
-        this.models = models;
+        super(models);
         this.folder = folder;
     }
 
@@ -49,7 +38,7 @@ final class CachedOcrModels implements ModelGateway {
             if (Files.exists(file)) {
                 return parse(Files.readAllLines(file, StandardCharsets.UTF_8));
             }
-            OcrResult result = models.ocr(image, languages);
+            OcrResult result = delegate().ocr(image, languages);
             Files.createDirectories(folder);
             Path tmp = Files.createTempFile(folder, "ocr", ".tmp");
             Files.write(tmp, format(result), StandardCharsets.UTF_8);
@@ -115,40 +104,5 @@ final class CachedOcrModels implements ModelGateway {
 
     private static String clean(String text) {
         return text.replace('\t', ' ').replace('\n', ' ').replace('\r', ' ');
-    }
-
-    @Override
-    public CapabilityStatus status(Capability capability) {
-        return models.status(capability);
-    }
-
-    @Override
-    public ChatResult chat(ChatRequest request) {
-        return models.chat(request);
-    }
-
-    @Override
-    public Flux<ChatChunk> stream(ChatRequest request) {
-        return models.stream(request);
-    }
-
-    @Override
-    public <T> StructuredResult<T> structured(ChatRequest request, Class<T> type) {
-        return models.structured(request, type);
-    }
-
-    @Override
-    public Transcript transcribe(Media audio, String language) {
-        return models.transcribe(audio, language);
-    }
-
-    @Override
-    public Embeddings embed(List<String> texts) {
-        return models.embed(texts);
-    }
-
-    @Override
-    public ImageResult image(ImageRequest request) {
-        return models.image(request);
     }
 }
