@@ -31,7 +31,7 @@ class BundledSkillsRemoteIT {
 
     static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() { };
     static final String CHAT = "/v1/chat/completions";
-    private static final FakeOpenAiServer FAKE = startFake();
+    private static final FakeOpenAiServer FAKE = FakeOpenAiServer.started();
 
     @TempDir
     static Path home;
@@ -52,14 +52,6 @@ class BundledSkillsRemoteIT {
         registry.add("atrium.models.providers.fake.max-retries", () -> "0");
     }
 
-    private static FakeOpenAiServer startFake() {
-        try {
-            return new FakeOpenAiServer();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
     @AfterAll
     static void stopFake() {
         FAKE.close();
@@ -67,9 +59,7 @@ class BundledSkillsRemoteIT {
 
     @BeforeEach
     void client() {
-        http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
-                .defaultHeader("Authorization", "Bearer " + TestKeys.admin(home))
-                .responseTimeout(Duration.ofSeconds(60)).build();
+        http = TestKeys.adminClient(port, home, Duration.ofSeconds(60));
     }
 
     private Map<String, Object> run(String plugin, String skill, Map<String, Object> input) {

@@ -52,9 +52,7 @@ class EmbeddedEngineIT {
 
     @BeforeEach
     void client() {
-        http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
-                .defaultHeader("Authorization", "Bearer " + dev.atrium.platform.persistence.TestKeys.admin(home))
-                .responseTimeout(Duration.ofSeconds(60)).build();
+        http = dev.atrium.platform.persistence.TestKeys.adminClient(port, home, Duration.ofSeconds(60));
     }
 
     @Test

@@ -30,7 +30,7 @@ import org.springframework.web.reactive.function.BodyInserters;
 class ModelsIT {
 
     private static final String KEY = "sk-it-secret-0123456789";
-    private static final FakeOpenAiServer FAKE = startFake();
+    private static final FakeOpenAiServer FAKE = FakeOpenAiServer.started();
 
     @TempDir
     static Path home;
@@ -59,14 +59,6 @@ class ModelsIT {
         registry.add("atrium.models.providers.fake.price.currency", () -> "EUR");
     }
 
-    private static FakeOpenAiServer startFake() {
-        try {
-            return new FakeOpenAiServer();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
     @AfterAll
     static void stopFake() {
         FAKE.close();
@@ -74,9 +66,7 @@ class ModelsIT {
 
     @BeforeEach
     void client() {
-        http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
-                .defaultHeader("Authorization", "Bearer " + dev.atrium.platform.persistence.TestKeys.admin(home))
-                .responseTimeout(Duration.ofSeconds(30)).build();
+        http = dev.atrium.platform.persistence.TestKeys.adminClient(port, home, Duration.ofSeconds(30));
         // Read the body: an unread response holds its pooled connection, and the shared pool runs dry.
         Integer status = http.get().uri("/api/plugins/lab").exchange().expectBody(String.class).returnResult().getStatus().value();
         if (status == 404) {

@@ -57,9 +57,7 @@ class PlatformIT {
 
     @BeforeEach
     void client() {
-        http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
-                .defaultHeader("Authorization", "Bearer " + dev.atrium.platform.persistence.TestKeys.admin(home))
-                .responseTimeout(Duration.ofSeconds(30)).build();
+        http = dev.atrium.platform.persistence.TestKeys.adminClient(port, home, Duration.ofSeconds(30));
     }
 
     @Test

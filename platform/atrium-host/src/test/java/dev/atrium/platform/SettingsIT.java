@@ -68,9 +68,7 @@ class SettingsIT {
 
     @Test
     void aSecretSettingReachesThePluginAndNothingElse(CapturedOutput output) throws Exception {
-        WebTestClient http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
-                .defaultHeader("Authorization", "Bearer " + TestKeys.admin(home))
-                .responseTimeout(Duration.ofSeconds(30)).build();
+        WebTestClient http = TestKeys.adminClient(port, home, Duration.ofSeconds(30));
         Path archive = TestPluginArchive.plugin("configured").extensions(SettingsSkill.class)
                 .zipEntry("settings.schema.json", SCHEMA.getBytes(StandardCharsets.UTF_8)).writeTo(scratch);
         MultipartBodyBuilder upload = new MultipartBodyBuilder();

@@ -66,9 +66,7 @@ class UpgradeUnderLoadIT {
 
     @BeforeEach
     void client() {
-        http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
-                .defaultHeader("Authorization", "Bearer " + TestKeys.admin(home))
-                .responseTimeout(Duration.ofSeconds(60)).build();
+        http = TestKeys.adminClient(port, home, Duration.ofSeconds(60));
     }
 
     /** A finished load run: when its request was sent, and what it answered. */

@@ -49,6 +49,15 @@ public final class FakeOpenAiServer implements AutoCloseable {
     private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, Deque<Reply>> scripted = new ConcurrentHashMap<>();
 
+    /** A started server, for a test class's static field (where a checked exception cannot be thrown). */
+    public static FakeOpenAiServer started() {
+        try {
+            return new FakeOpenAiServer();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public FakeOpenAiServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newCachedThreadPool(r -> {

@@ -132,9 +132,7 @@ abstract class RestartContract {
 
     WebTestClient client(ConfigurableApplicationContext context) {
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
-                .defaultHeader("Authorization", "Bearer " + TestKeys.admin(home))
-                .responseTimeout(Duration.ofSeconds(30)).build();
+        return TestKeys.adminClient(port, home, Duration.ofSeconds(30));
     }
 
     static Connection connect(String url, String user, String password) throws Exception {

@@ -89,9 +89,7 @@ class PluginTutorialIT {
         assertThat(PluginSignatures.verifyArchive(archive,
                 Map.of(PluginSignatures.keyId(keys.getPublic()), keys.getPublic()))).startsWith("valid");
 
-        WebTestClient http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
-                .defaultHeader("Authorization", "Bearer " + TestKeys.admin(home))
-                .responseTimeout(Duration.ofSeconds(60)).build();
+        WebTestClient http = TestKeys.adminClient(port, home, Duration.ofSeconds(60));
         MultipartBodyBuilder upload = new MultipartBodyBuilder();
         upload.part("file", new FileSystemResource(archive), MediaType.parseMediaType("application/zip"));
         Map<String, Object> installed = http.post().uri("/api/plugins?grant=model.chat")
