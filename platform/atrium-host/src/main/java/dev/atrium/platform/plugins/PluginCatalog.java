@@ -294,7 +294,7 @@ public class PluginCatalog implements InitializingBean, DisposableBean {
         } else {
             retiring.put(oldManager, id);
             retiringFiles.add(oldFile);
-            registry.retire(id, oldLoader).whenCompleteAsync((done, error) -> {
+            Runnable retire = () -> {
                 synchronized (this) {
                     if (retiring.remove(oldManager) == null) {
                         return; // the platform stopped meanwhile and unloaded it
@@ -305,7 +305,13 @@ public class PluginCatalog implements InitializingBean, DisposableBean {
                     log.info("Retired plugin {} {}: its runs are over and it is unloaded", id,
                             previous.archive().version());
                 }
-            }, retirements);
+            };
+            java.util.concurrent.CompletableFuture<Void> drained = registry.retire(id, oldLoader);
+            if (drained.isDone()) {
+                retire.run(); // nothing to wait for: retire now, on this (blocking) thread
+            } else {
+                drained.whenCompleteAsync((done, error) -> retire.run(), retirements);
+            }
         }
         return plugin;
     }
