@@ -34,9 +34,11 @@ import reactor.core.publisher.Flux;
  * report: every field with its confidence and position, arithmetic, duplicate and policy checks, totals by
  * category, an XLSX report and an annotated image per receipt.
  *
- * <p>Offline, pages are read by OCR (words with boxes) and a layout-aware reader ({@link ReceiptReader});
- * with a remote vision model that supports structured output, the model reads each page
- * ({@link RemoteReceipts}) and the offline reader is the fallback. The checks are the same on both paths.
+ * <p>Offline, pages are read by OCR (words with boxes), or from a digital PDF's text layer
+ * ({@link PdfTextLayer}), and a layout-aware reader ({@link ReceiptReader}); with a remote vision model that
+ * supports structured output, the model reads each page ({@link RemoteReceipts}) and the offline reader is the
+ * fallback. Pages of a receipt that runs over several are joined ({@link ReceiptContinuation}). The checks are
+ * the same on both paths.
  */
 @Extension
 public class ExpensesSkill implements Skill {
@@ -49,16 +51,18 @@ public class ExpensesSkill implements Skill {
                     + "too) into an expense report: vendor, date, amounts, tax, currency, category and line items, "
                     + "checked for arithmetic, duplicates and the expense policy.")
             .input(InputSpec.files("files").label("Receipts").required()
-                    .description("One or more receipt photos, scans or PDFs (each PDF page is a receipt).")
+                    .description("One or more receipt photos, scans or PDFs (a PDF page is a receipt, or part of one "
+                            + "that runs over several pages; digital PDFs are read from their text).")
                     .accept("image/jpeg", "image/png", "image/webp", "image/tiff", "application/pdf")
                     .maxFiles(50))
             .input(InputSpec.text("employee").label("Employee").required()
                     .description("Whose expenses these are; named in the report."))
             .output(OutputSpec.artifact("expense-report.xlsx", ExpenseReport.XLSX,
                     "receipts, line items, totals by category (formulas) and flagged receipts"))
-            .output(OutputSpec.artifact("receipt-<n>.png", "image/png", "each receipt with its found fields boxed"))
-            .output(OutputSpec.result("receipts", "per receipt: file, page, every field as {value, confidence, box, "
-                    + "page}, lineItems, checks, violations"))
+            .output(OutputSpec.artifact("receipt-<n>.png", "image/png", "each receipt with its found fields boxed "
+                    + "(its pages one under the other when it spans several)"))
+            .output(OutputSpec.result("receipts", "per receipt: file, page, pages, engine, every field as {value, "
+                    + "confidence, box, page}, lineItems, checks, violations"))
             .output(OutputSpec.result("duplicates", "receipts claimed twice, in this batch or earlier"))
             .output(OutputSpec.result("totalsByCategory", "category -> currency -> total"))
             .output(OutputSpec.result("review", "fields read with low confidence, for a person to check"))
