@@ -99,13 +99,22 @@ final class ReceiptPages {
                 // The image is rendered even for a page read from its text layer: the annotated receipt shows it.
                 BufferedImage image = renderer.renderImageWithDPI(p, PDF_DPI, ImageType.GRAY);
                 pages.add(new Page(p + 1, Media.of(stem + "-page-" + (p + 1) + ".png", "image/png", png(image)), image,
-                        PdfTextLayer.read(pdf, p, PDF_DPI)));
+                        textLayer(pdf, p)));
             }
             return pages;
         } catch (InvalidPasswordException e) {
             throw new BadInputException("files", file.name() + " is password-protected; upload it without a password");
         } catch (IOException e) {
             throw new BadInputException("files", file.name() + " is a corrupt PDF: " + e.getMessage(), e);
+        }
+    }
+
+    /** The page's usable text layer, or null: a page whose text PDFBox cannot extract is read by OCR, not refused. */
+    private static OcrResult textLayer(PDDocument pdf, int page) {
+        try {
+            return PdfTextLayer.read(pdf, page, PDF_DPI);
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
     }
 

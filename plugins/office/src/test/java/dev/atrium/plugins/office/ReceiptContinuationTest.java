@@ -26,6 +26,14 @@ class ReceiptContinuationTest {
     }
 
     @Test
+    void columnHeadingsAreNotATotal() {
+        assertThat(sizes(
+                page(1, "ACME HARDWARE SDN BHD", "Date: 12/11/2026", "Description Qty Price Amount",
+                        "Hammer 1 25.00 25.00", "Nails 3 1.50 4.50"),
+                page(2, "Description Qty Price Amount", "Saw 1 38.00 38.00", "TOTAL 67.50"))).containsExactly(2);
+    }
+
+    @Test
     void pageAfterATotalOrWithItsOwnDateStartsAReceipt() {
         assertThat(sizes(
                 page(1, "ACME HARDWARE SDN BHD", "Date: 12/11/2026", "Hammer 25.00", "TOTAL 25.00"),
