@@ -174,39 +174,60 @@ final class ExpenseReport {
         }
     }
 
-    /** The page with a labelled box around every field that has one. */
-    static Media annotated(int number, BufferedImage page, Receipt receipt) {
-        BufferedImage image = new BufferedImage(page.getWidth(), page.getHeight(), BufferedImage.TYPE_INT_RGB);
+    /**
+     * The receipt's page with a labelled box around every field that has one; a receipt spanning pages gets
+     * them one under the other, each with the fields read on it, still as one {@code receipt-<n>.png}.
+     */
+    static Media annotated(int number, List<ReceiptPages.Page> pages, Receipt receipt) {
+        int gap = pages.size() > 1 ? 24 : 0;
+        int width = pages.stream().mapToInt(p -> p.image().getWidth()).max().orElse(1);
+        int height = pages.stream().mapToInt(p -> p.image().getHeight()).sum() + gap * (pages.size() - 1);
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
-            g.drawImage(page, 0, 0, null);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            int stroke = Math.max(2, page.getWidth() / 400);
-            g.setStroke(new BasicStroke(stroke));
-            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, Math.max(11, page.getWidth() / 60)));
-            List<Map.Entry<String, ReceiptField>> boxes = new ArrayList<>(receipt.fields.entrySet());
-            for (Map.Entry<String, ReceiptField> e : boxes) {
-                ReceiptField field = e.getValue();
-                if (field.box() == null || field.value() == null) {
-                    continue;
+            g.setColor(new Color(160, 160, 160));
+            g.fillRect(0, 0, width, height);
+            int top = 0;
+            for (ReceiptPages.Page page : pages) {
+                Graphics2D pageGraphics = (Graphics2D) g.create(0, top, page.image().getWidth(), page.image().getHeight());
+                try {
+                    annotate(pageGraphics, page.image(), page.number(), receipt);
+                } finally {
+                    pageGraphics.dispose();
                 }
-                Color color = field.confidence() < 0.6 ? new Color(220, 120, 0) : e.getKey().equals("total")
-                        ? new Color(200, 0, 0) : new Color(0, 90, 200);
-                int[] b = field.box();
-                g.setColor(color);
-                g.drawRect(b[0] - stroke, b[1] - stroke, b[2] + 2 * stroke, b[3] + 2 * stroke);
-                g.drawString(e.getKey(), b[0], Math.max(g.getFont().getSize(), b[1] - stroke * 2));
-            }
-            g.setColor(new Color(0, 140, 60));
-            for (Receipt.LineItem item : receipt.lineItems) {
-                int[] b = item.amount().box();
-                if (b != null) {
-                    g.drawRect(b[0] - stroke, b[1] - stroke, b[2] + 2 * stroke, b[3] + 2 * stroke);
-                }
+                top += page.image().getHeight() + gap;
             }
         } finally {
             g.dispose();
         }
         return Media.of("receipt-" + number + ".png", "image/png", ReceiptPages.png(image));
+    }
+
+    private static void annotate(Graphics2D g, BufferedImage page, int pageNumber, Receipt receipt) {
+        g.drawImage(page, 0, 0, null);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        int stroke = Math.max(2, page.getWidth() / 400);
+        g.setStroke(new BasicStroke(stroke));
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, Math.max(11, page.getWidth() / 60)));
+        List<Map.Entry<String, ReceiptField>> boxes = new ArrayList<>(receipt.fields.entrySet());
+        for (Map.Entry<String, ReceiptField> e : boxes) {
+            ReceiptField field = e.getValue();
+            if (field.box() == null || field.value() == null || field.page() != pageNumber) {
+                continue;
+            }
+            Color color = field.confidence() < 0.6 ? new Color(220, 120, 0) : e.getKey().equals("total")
+                    ? new Color(200, 0, 0) : new Color(0, 90, 200);
+            int[] b = field.box();
+            g.setColor(color);
+            g.drawRect(b[0] - stroke, b[1] - stroke, b[2] + 2 * stroke, b[3] + 2 * stroke);
+            g.drawString(e.getKey(), b[0], Math.max(g.getFont().getSize(), b[1] - stroke * 2));
+        }
+        g.setColor(new Color(0, 140, 60));
+        for (Receipt.LineItem item : receipt.lineItems) {
+            int[] b = item.amount().box();
+            if (b != null && item.amount().page() == pageNumber) {
+                g.drawRect(b[0] - stroke, b[1] - stroke, b[2] + 2 * stroke, b[3] + 2 * stroke);
+            }
+        }
     }
 }

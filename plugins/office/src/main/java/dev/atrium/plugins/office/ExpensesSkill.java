@@ -34,9 +34,11 @@ import reactor.core.publisher.Flux;
  * report: every field with its confidence and position, arithmetic, duplicate and policy checks, totals by
  * category, an XLSX report and an annotated image per receipt.
  *
- * <p>Offline, pages are read by OCR (words with boxes) and a layout-aware reader ({@link ReceiptReader});
- * with a remote vision model that supports structured output, the model reads each page
- * ({@link RemoteReceipts}) and the offline reader is the fallback. The checks are the same on both paths.
+ * <p>Offline, pages are read by OCR (words with boxes), or from a digital PDF's text layer
+ * ({@link PdfTextLayer}), and a layout-aware reader ({@link ReceiptReader}); with a remote vision model that
+ * supports structured output, the model reads each page ({@link RemoteReceipts}) and the offline reader is the
+ * fallback. Pages of a receipt that runs over several are joined ({@link ReceiptContinuation}). The checks are
+ * the same on both paths.
  */
 @Extension
 public class ExpensesSkill implements Skill {
@@ -49,16 +51,18 @@ public class ExpensesSkill implements Skill {
                     + "too) into an expense report: vendor, date, amounts, tax, currency, category and line items, "
                     + "checked for arithmetic, duplicates and the expense policy.")
             .input(InputSpec.files("files").label("Receipts").required()
-                    .description("One or more receipt photos, scans or PDFs (each PDF page is a receipt).")
+                    .description("One or more receipt photos, scans or PDFs (a PDF page is a receipt, or part of one "
+                            + "that runs over several pages; digital PDFs are read from their text).")
                     .accept("image/jpeg", "image/png", "image/webp", "image/tiff", "application/pdf")
                     .maxFiles(50))
             .input(InputSpec.text("employee").label("Employee").required()
                     .description("Whose expenses these are; named in the report."))
             .output(OutputSpec.artifact("expense-report.xlsx", ExpenseReport.XLSX,
                     "receipts, line items, totals by category (formulas) and flagged receipts"))
-            .output(OutputSpec.artifact("receipt-<n>.png", "image/png", "each receipt with its found fields boxed"))
-            .output(OutputSpec.result("receipts", "per receipt: file, page, every field as {value, confidence, box, "
-                    + "page}, lineItems, checks, violations"))
+            .output(OutputSpec.artifact("receipt-<n>.png", "image/png", "each receipt with its found fields boxed "
+                    + "(its pages one under the other when it spans several)"))
+            .output(OutputSpec.result("receipts", "per receipt: file, page, pages, engine, every field as {value, "
+                    + "confidence, box, page}, lineItems, checks, violations"))
             .output(OutputSpec.result("duplicates", "receipts claimed twice, in this batch or earlier"))
             .output(OutputSpec.result("totalsByCategory", "category -> currency -> total"))
             .output(OutputSpec.result("review", "fields read with low confidence, for a person to check"))
@@ -97,45 +101,52 @@ public class ExpensesSkill implements Skill {
 
             ModelGateway models = context.models();
             boolean remote = models.isRemote(Capability.VISION) && models.isAvailable(Capability.STRUCTURED_OUTPUT);
-            if (!remote && !models.isAvailable(Capability.OCR)) {
+            // Pages of digital PDFs are read from their text layer: a batch of them alone needs no OCR.
+            boolean allText = opened.stream().allMatch(f -> f.getValue().stream().allMatch(p -> p.textLayer() != null));
+            if (!remote && !allText && !models.isAvailable(Capability.OCR)) {
                 throw new CapabilityUnavailableException("reading receipts needs OCR or a vision model: "
                         + models.status(Capability.OCR).reason());
             }
             List<Receipt> receipts = new ArrayList<>();
-            List<ReceiptPages.Page> pageImages = new ArrayList<>();
+            List<List<ReceiptPages.Page>> receiptPages = new ArrayList<>();
             Set<String> engines = new LinkedHashSet<>();
             boolean warnedRemote = false;
             int done = 0;
             for (Map.Entry<Media, List<ReceiptPages.Page>> file : opened) {
+                List<ReceiptContinuation.PageReading> readings = new ArrayList<>();
                 for (ReceiptPages.Page page : file.getValue()) {
                     context.cancellation().throwIfCancelled();
                     String where = file.getKey().name() + (file.getValue().size() > 1 ? " page " + page.number() : "");
                     sink.next(SkillEvent.progress(5 + 75 * done / pageCount,
                             "reading receipt " + (done + 1) + " of " + pageCount + " (" + where + ")"));
-                    Receipt receipt = null;
+                    ReceiptContinuation.PageReading reading = null;
                     if (remote) {
                         try {
                             RemoteReceipts.Read read = RemoteReceipts.read(models, page.media(), file.getKey().name(),
                                     page.number(), policy.dateOrder());
-                            receipt = read.receipt();
-                            engines.add(read.engine());
+                            read.receipt().engine = read.engine();
+                            reading = new ReceiptContinuation.PageReading(page.number(), read.receipt(), null);
                         } catch (ProviderException | CapabilityUnavailableException | SkillTimeoutException e) {
-                            if (!models.isAvailable(Capability.OCR)) {
+                            if (page.textLayer() == null && !models.isAvailable(Capability.OCR)) {
                                 throw e;
                             }
                             if (!warnedRemote) {
                                 sink.next(SkillEvent.warning("the vision model could not read " + where + " ("
-                                        + e.getMessage() + "); reading it offline with OCR instead"));
+                                        + e.getMessage() + "); reading it offline instead"));
                                 warnedRemote = true;
                             }
                         }
                     }
-                    if (receipt == null) {
-                        receipt = offline(models, page, file.getKey().name(), policy, context, engines);
+                    if (reading == null) {
+                        reading = offline(models, page, file.getKey().name(), policy, context);
                     }
-                    receipts.add(receipt);
-                    pageImages.add(page);
+                    engines.add(reading.receipt().engine);
+                    readings.add(reading);
                     done++;
+                }
+                for (List<ReceiptContinuation.PageReading> group : ReceiptContinuation.group(readings)) {
+                    receipts.add(ReceiptContinuation.join(group, parts(group, policy)));
+                    receiptPages.add(group.stream().map(r -> file.getValue().get(r.page() - 1)).toList());
                 }
             }
 
@@ -153,7 +164,7 @@ public class ExpensesSkill implements Skill {
             context.cancellation().throwIfCancelled();
             sink.next(SkillEvent.artifact(ExpenseReport.workbook(employee, receipts)));
             for (int i = 0; i < receipts.size(); i++) {
-                sink.next(SkillEvent.artifact(ExpenseReport.annotated(i + 1, pageImages.get(i).image(), receipts.get(i))));
+                sink.next(SkillEvent.artifact(ExpenseReport.annotated(i + 1, receiptPages.get(i), receipts.get(i))));
             }
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("employee", employee);
@@ -171,11 +182,41 @@ public class ExpensesSkill implements Skill {
     }
 
     /**
-     * OCR, then the layout reader. English is read first; a page that looks like Chinese (little read with
-     * confidence) is read again with Simplified Chinese, and the Chinese reading is kept when it holds Chinese.
+     * Each page of a receipt spanning several read again as its part ({@link ReceiptReader.Part}) for its line
+     * items: on its own, a continued page's first items would be taken for a header and the first page's largest
+     * item for a total. Pages a vision model read keep its items.
      */
-    private static Receipt offline(ModelGateway models, ReceiptPages.Page page, String file, ExpensePolicy policy,
-                                   SkillContext context, Set<String> engines) {
+    private static List<Receipt> parts(List<ReceiptContinuation.PageReading> group, ExpensePolicy policy) {
+        if (group.size() == 1) {
+            return List.of(group.get(0).receipt());
+        }
+        List<Receipt> parts = new ArrayList<>();
+        for (int i = 0; i < group.size(); i++) {
+            ReceiptContinuation.PageReading page = group.get(i);
+            ReceiptReader.Part part = i == 0 ? ReceiptReader.Part.FIRST
+                    : i == group.size() - 1 ? ReceiptReader.Part.LAST : ReceiptReader.Part.MIDDLE;
+            parts.add(page.words() == null ? page.receipt()
+                    : ReceiptReader.read(page.words(), page.receipt().file, page.page(), policy.dateOrder(), part));
+        }
+        return parts;
+    }
+
+    /**
+     * The page's text layer when it has a usable one (exact characters, no OCR); else OCR, then the layout
+     * reader. English is read first; a page that looks like Chinese (little read with confidence) is read again
+     * with Simplified Chinese, and the Chinese reading is kept when it holds Chinese.
+     */
+    private static ReceiptContinuation.PageReading offline(ModelGateway models, ReceiptPages.Page page, String file,
+                                                           ExpensePolicy policy, SkillContext context) {
+        if (page.textLayer() != null) {
+            Receipt receipt = ReceiptReader.read(page.textLayer(), file, page.number(), policy.dateOrder());
+            receipt.engine = engineName(page.textLayer().engine());
+            return new ReceiptContinuation.PageReading(page.number(), receipt, page.textLayer());
+        }
+        if (!models.isAvailable(Capability.OCR)) {
+            throw new CapabilityUnavailableException("reading " + file + " page " + page.number()
+                    + ", which has no text layer, needs OCR: " + models.status(Capability.OCR).reason());
+        }
         List<String> configured = List.of(context.settings().get("expenses.ocrLanguages", "auto").split("[+,\\s]+"));
         OcrImage.Prepared image = OcrImage.prepare(page);
         OcrResult ocr;
@@ -193,8 +234,8 @@ public class ExpensesSkill implements Skill {
             }
         }
         ocr = OcrImage.scaleBack(ocr, image.scale());
-        engines.add(engineName(ocr.engine()));
         Receipt receipt = ReceiptReader.read(ocr, file, page.number(), policy.dateOrder());
+        OcrResult words = ocr;
         if (ReceiptReadings.wantsSecondLook(receipt)) {
             context.cancellation().throwIfCancelled();
             List<String> languages = ocr.text().codePoints().anyMatch(c -> Character.UnicodeScript.of(c)
@@ -203,10 +244,13 @@ public class ExpensesSkill implements Skill {
             // The second reading is sized by the letters the first one found, not by the page's width.
             OcrImage.Prepared bw = OcrImage.prepare(page, true, OcrImage.scaleForText(ocr));
             OcrResult second = OcrImage.scaleBack(models.ocr(bw.media(), languages), bw.scale());
-            receipt = ReceiptReadings.merge(receipt, ocr,
-                    ReceiptReader.read(second, file, page.number(), policy.dateOrder()), second);
+            Receipt again = ReceiptReader.read(second, file, page.number(), policy.dateOrder());
+            receipt = ReceiptReadings.merge(receipt, ocr, again, second);
+            // The reading whose total was kept is the one the page's line items come from.
+            words = receipt == again ? second : ocr;
         }
-        return receipt;
+        receipt.engine = engineName(ocr.engine());
+        return new ReceiptContinuation.PageReading(page.number(), receipt, words);
     }
 
     /**

@@ -51,10 +51,17 @@ final class Receipt {
     final List<Violation> violations = new ArrayList<>();
     /** Whether another figure of the receipt (subtotal + tax, cash - change, a repeat) confirms the total. */
     boolean totalConfirmed;
+    /** Whether the total is only the largest amount: no label or print size said so. */
+    boolean totalGuessed;
+    /** The pages of the file the receipt spans, in order: its own page, and more when it continues. */
+    final List<Integer> pages = new ArrayList<>();
+    /** What read it: the OCR engine, the PDF's text layer, the vision model (several for a mixed receipt). */
+    String engine;
 
     Receipt(String file, int page) {
         this.file = file;
         this.page = page;
+        pages.add(page);
         for (String name : FIELDS) {
             fields.put(name, ReceiptField.missing(page));
         }
@@ -87,6 +94,10 @@ final class Receipt {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("file", file);
         out.put("page", page);
+        out.put("pages", List.copyOf(pages));
+        if (engine != null) {
+            out.put("engine", engine);
+        }
         fields.forEach((name, field) -> out.put(name, field.toResult()));
         out.put("lineItems", lineItems.stream().map(LineItem::toResult).toList());
         out.put("checks", checks.stream().map(Check::toResult).toList());

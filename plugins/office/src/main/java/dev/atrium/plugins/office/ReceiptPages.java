@@ -3,6 +3,7 @@ package dev.atrium.plugins.office;
 import dev.atrium.sdk.BadInputException;
 import dev.atrium.sdk.Media;
 import dev.atrium.sdk.UnsupportedMediaException;
+import dev.atrium.sdk.model.OcrResult;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -20,14 +21,21 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 
 /**
  * The page images of an uploaded receipt file: an image is one page; a PDF (scanned or digital) is rendered
- * page by page, so both go through the same reading. Empty, corrupt and password-protected files are
+ * page by page, so both go through the same reading, and a digital PDF's page also brings its text layer. Empty, corrupt and password-protected files are
  * refused with a {@link BadInputException} naming the file; other formats with an
  * {@link UnsupportedMediaException}.
  */
 final class ReceiptPages {
 
-    /** One page: the image to read (PNG for rendered PDF pages, the upload itself otherwise) and its pixels. */
-    record Page(int number, Media media, BufferedImage image) {
+    /**
+     * One page: the image to read (PNG for rendered PDF pages, the upload itself otherwise), its pixels, and
+     * the PDF's text layer of the page when it has a usable one ({@link PdfTextLayer}), else {@code null}.
+     */
+    record Page(int number, Media media, BufferedImage image, OcrResult textLayer) {
+
+        Page(int number, Media media, BufferedImage image) {
+            this(number, media, image, null);
+        }
     }
 
     static final int MAX_PDF_PAGES = 20;
@@ -88,14 +96,25 @@ final class ReceiptPages {
             String stem = file.name().replaceFirst("\\.[^.]+$", "");
             List<Page> pages = new ArrayList<>();
             for (int p = 0; p < count; p++) {
+                // The image is rendered even for a page read from its text layer: the annotated receipt shows it.
                 BufferedImage image = renderer.renderImageWithDPI(p, PDF_DPI, ImageType.GRAY);
-                pages.add(new Page(p + 1, Media.of(stem + "-page-" + (p + 1) + ".png", "image/png", png(image)), image));
+                pages.add(new Page(p + 1, Media.of(stem + "-page-" + (p + 1) + ".png", "image/png", png(image)), image,
+                        textLayer(pdf, p)));
             }
             return pages;
         } catch (InvalidPasswordException e) {
             throw new BadInputException("files", file.name() + " is password-protected; upload it without a password");
         } catch (IOException e) {
             throw new BadInputException("files", file.name() + " is a corrupt PDF: " + e.getMessage(), e);
+        }
+    }
+
+    /** The page's usable text layer, or null: a page whose text PDFBox cannot extract is read by OCR, not refused. */
+    private static OcrResult textLayer(PDDocument pdf, int page) {
+        try {
+            return PdfTextLayer.read(pdf, page, PDF_DPI);
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
     }
 

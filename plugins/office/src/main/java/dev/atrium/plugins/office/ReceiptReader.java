@@ -110,6 +110,25 @@ final class ReceiptReader {
      * @param dateOrder {@code DMY} or {@code MDY}, for numeric dates whose order the numbers do not settle
      */
     static Receipt read(OcrResult ocr, String file, int page, String dateOrder) {
+        return read(ocr, file, page, dateOrder, Part.WHOLE);
+    }
+
+    /** Which part of a receipt a page holds; a receipt spanning pages is joined by {@link ReceiptContinuation}. */
+    enum Part {
+        /** The whole receipt. */
+        WHOLE,
+        /** Its header and first items: line items run to the page's end, and a total is not looked for. */
+        FIRST,
+        /** Items only: no header, no total. */
+        MIDDLE,
+        /** Its last items and the totals, without a header: line items start at the page's top. */
+        LAST
+    }
+
+    /** The part of a receipt on one page. */
+    static Receipt read(OcrResult ocr, String file, int page, String dateOrder, Part part) {
+        boolean headed = part == Part.WHOLE || part == Part.FIRST;
+        boolean closed = part == Part.WHOLE || part == Part.LAST;
         List<Row> rows = ReceiptRows.of(ocr);
         Receipt receipt = new Receipt(file, page);
         if (rows.isEmpty()) {
@@ -119,8 +138,8 @@ final class ReceiptReader {
         String upperAll = all.toUpperCase(Locale.ROOT);
         boolean fapiao = upperAll.matches("(?s).*(发票|票代码|票号码|价税合计|销售方|购买方).*");
 
-        int headerEnd = headerEnd(rows);
-        int vendorRow = vendor(rows, headerEnd, fapiao, receipt, page);
+        int headerEnd = headed ? headerEnd(rows) : 0;
+        int vendorRow = headed ? vendor(rows, headerEnd, fapiao, receipt, page) : -1;
         if (vendorRow >= 0) {
             address(rows, vendorRow, headerEnd, fapiao, receipt, page);
         }
@@ -128,6 +147,10 @@ final class ReceiptReader {
         time(rows, receipt, page);
         subtotalTaxTip(rows, receipt, page);
         int totalRow = total(rows, receipt, page);
+        if (!closed) {
+            totalRow = rows.size();
+            receipt.set("total", ReceiptField.missing(page));
+        }
         currency(rows, all, receipt, page);
         payment(rows, receipt, page);
         invoiceNumbers(rows, receipt, page);
@@ -624,6 +647,7 @@ final class ReceiptReader {
                 }
             }
         }
+        boolean labelled = best != null;
         if (best == null) {
             // No label read: the largest amount that is not what was handed over or given back.
             for (int i = 0; i < rows.size(); i++) {
@@ -641,6 +665,7 @@ final class ReceiptReader {
         if (best == null) {
             return rows.size();
         }
+        receipt.totalGuessed = !labelled;
         // An unrounded total on a receipt with a rounding adjustment: the adjustment gives the paid amount.
         if (rounding != null && rounding.signum() > 0 && !multipleOf5Cents(best.value())) {
             Labelled unrounded = best;

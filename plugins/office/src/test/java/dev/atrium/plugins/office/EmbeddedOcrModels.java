@@ -8,6 +8,7 @@ import dev.atrium.sdk.model.OcrResult;
 import dev.atrium.sdk.testkit.FakeModelGateway;
 import dev.atrium.sdk.testkit.ForwardingModelGateway;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The gateway a skill sees on a fresh platform: OCR by the embedded engine's Tesseract (the same class the
@@ -17,6 +18,8 @@ import java.util.List;
 public final class EmbeddedOcrModels extends ForwardingModelGateway {
 
     private static final TesseractOcr OCR = new TesseractOcr();
+
+    private final List<String> read = new CopyOnWriteArrayList<>();
 
     public EmbeddedOcrModels() {
         this(new FakeModelGateway());
@@ -36,8 +39,14 @@ public final class EmbeddedOcrModels extends ForwardingModelGateway {
         return capability == Capability.OCR ? OCR.status() : super.status(capability);
     }
 
+    /** The names of the images sent to OCR, in order. */
+    public List<String> read() {
+        return List.copyOf(read);
+    }
+
     @Override
     public OcrResult ocr(Media image, List<String> languages) {
+        read.add(image.name());
         return OCR.recognize(image, languages);
     }
 }

@@ -165,5 +165,94 @@ class ExpensesSkillTest {
                 .anyMatch(m -> m.startsWith("reading receipt 2 of 2"));
         assertThat(run.artifacts()).extracting(m -> m.name())
                 .contains("expense-report.xlsx", "receipt-1.png", "receipt-2.png");
+        // Scanned pages have no text layer: OCR read them.
+        assertThat(run.resultMap()).containsEntry("engine", "embedded+tesseract-5");
+    }
+
+    @Test
+    void pdfWithADigitalAndAScannedPageReadsEachItsOwnWayAndSaysSo() {
+        EmbeddedOcrModels models = new EmbeddedOcrModels();
+        SkillRun run = harness().models(models).file("files", new ReceiptPdfs()
+                .text(ReceiptImages.englishRows())
+                .scan(taxi().image())
+                .build("trip.pdf")).run();
+
+        assertThat(run.succeeded()).as(run.toString()).isTrue();
+        assertThat(run.resultMap()).containsEntry("engine", "embedded+pdf-text, embedded+tesseract-5");
+        List<Map<String, Object>> receipts = receipts(run);
+        assertThat(receipts).hasSize(2);
+        assertThat(receipts.get(0)).containsEntry("engine", "embedded+pdf-text");
+        assertThat(amount(receipts.get(0), "total")).isEqualByComparingTo("26.22");
+        assertThat(receipts.get(1)).containsEntry("engine", "embedded+tesseract-5");
+        assertThat(amount(receipts.get(1), "total")).isEqualByComparingTo("18.40");
+        assertThat(models.read()).isNotEmpty().allSatisfy(name -> assertThat(name).startsWith("trip-page-2"));
+    }
+
+    @Test
+    void scanWithOnlyAFewStrayCharactersInItsTextLayerIsReadByOcr() {
+        EmbeddedOcrModels models = new EmbeddedOcrModels();
+        SkillRun run = harness().models(models).file("files", new ReceiptPdfs()
+                .scan(ReceiptImages.english(0).image(), "Scan 0001", List.of())
+                .build("scan.pdf")).run();
+
+        assertThat(run.succeeded()).as(run.toString()).isTrue();
+        assertThat(models.read()).isNotEmpty();
+        assertThat(run.resultMap()).containsEntry("engine", "embedded+tesseract-5");
+        Map<String, Object> r = receipts(run).get(0);
+        assertThat(value(r, "vendor")).isEqualTo("BLUE HARBOR CAFE");
+        assertThat(amount(r, "total")).isEqualByComparingTo("26.22");
+    }
+
+    @Test
+    void scanWithAScannersInvisibleTextLayerIsReadFromThatLayer() {
+        EmbeddedOcrModels models = new EmbeddedOcrModels();
+        ReceiptImages.Drawn drawn = ReceiptImages.english(0);
+        SkillRun run = harness().models(models).file("files", new ReceiptPdfs()
+                .scan(drawn.image(), null, ReceiptImages.englishRows())
+                .build("scan.pdf")).run();
+
+        assertThat(run.succeeded()).as(run.toString()).isTrue();
+        assertThat(models.read()).as("sent to OCR").isEmpty();
+        assertThat(run.resultMap()).containsEntry("engine", "embedded+pdf-text");
+        Map<String, Object> r = receipts(run).get(0);
+        assertThat(value(r, "vendor")).isEqualTo("BLUE HARBOR CAFE");
+        assertThat(value(r, "date")).isEqualTo("2026-11-14");
+        assertThat(amount(r, "total")).isEqualByComparingTo("26.22");
+        // The layer lies over the scan: its boxes are where the scan shows the total (150 dpi drawn, 200 rendered).
+        java.awt.Rectangle drawnTotal = drawn.boxes().get("total");
+        double k = ReceiptPages.PDF_DPI / 150;
+        assertBoxCovers(box(r, "total"), new java.awt.Rectangle((int) (drawnTotal.x * k), (int) (drawnTotal.y * k),
+                (int) (drawnTotal.width * k), (int) (drawnTotal.height * k)));
+    }
+
+    @Test
+    void receiptScannedOverTwoPagesIsOneReceipt() {
+        SkillRun run = harness().file("files", ReceiptImages.pdf("invoice.pdf", null,
+                ReceiptImages.draw(ReceiptImages.LATIN_FONT, 0, PdfTextLayerTest.invoiceFirstPage()).image(),
+                ReceiptImages.draw(ReceiptImages.LATIN_FONT, 0, PdfTextLayerTest.invoiceLastPage()).image())).run();
+
+        assertThat(run.succeeded()).as(run.toString()).isTrue();
+        assertThat(run.resultMap()).containsEntry("engine", "embedded+tesseract-5");
+        List<Map<String, Object>> receipts = receipts(run);
+        assertThat(receipts).hasSize(1);
+        Map<String, Object> r = receipts.get(0);
+        assertThat(r).containsEntry("pages", List.of(1, 2));
+        assertThat(value(r, "vendor")).isEqualTo("NORTHWIND OFFICE SUPPLY LTD");
+        assertThat(value(r, "date")).isEqualTo("2026-11-12");
+        assertThat(amount(r, "total")).isEqualByComparingTo("172.80");
+        assertThat(PdfTextLayerTest.page(r, "total")).isEqualTo(2);
+        assertThat(PdfTextLayerTest.items(r)).extracting(i -> amount(i, "amount")).extracting(BigDecimal::toPlainString)
+                .containsExactly("30.00", "12.50", "12.00", "45.00", "60.50");
+        assertThat(run.artifacts()).extracting(m -> m.name()).contains("receipt-1.png").doesNotContain("receipt-2.png");
+    }
+
+    static ReceiptImages.Drawn taxi() {
+        return ReceiptImages.draw(ReceiptImages.LATIN_FONT, 0, List.of(
+                ReceiptImages.row("CITY TAXI CO."),
+                ReceiptImages.row("88 Station Road, Springfield"),
+                ReceiptImages.row("Date: 2026-11-15 08:10"),
+                ReceiptImages.row("Fare", "18.40"),
+                ReceiptImages.row("AMOUNT DUE", "$18.40"),
+                ReceiptImages.row("CASH")));
     }
 }

@@ -111,7 +111,12 @@ final class ReceiptImages {
 
     /** A café receipt in US dollars with two items, tax and tip, paid by card. */
     static Drawn english(double rotate) {
-        return draw(LATIN_FONT, rotate, List.of(
+        return draw(LATIN_FONT, rotate, englishRows());
+    }
+
+    /** The rows of {@link #english}. */
+    static List<Line> englishRows() {
+        return List.of(
                 labelled("vendor", "BLUE HARBOR CAFE", null),
                 row("12 Harbour Street, Springfield"),
                 row("Tel: 555-0101"),
@@ -123,7 +128,7 @@ final class ReceiptImages {
                 labelled("tip", "Tip", "3.00"),
                 labelled("total", "TOTAL", "$26.22"),
                 row("VISA ****4242"),
-                row("Thank you, come again")));
+                row("Thank you, come again"));
     }
 
     /** A Chinese VAT invoice (增值税普通发票) in yuan: net amount, tax, total with tax. */

@@ -8,6 +8,7 @@ import dev.atrium.sdk.model.Engine;
 import dev.atrium.sdk.testkit.FakeModelGateway;
 import dev.atrium.sdk.testkit.SkillHarness;
 import dev.atrium.sdk.testkit.SkillRun;
+import java.awt.image.BufferedImage;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,33 @@ class RemoteReceiptsTest {
         assertThat((List<Map<String, Object>>) r.get("checks")).anySatisfy(c -> assertThat(c)
                 .containsEntry("name", "arithmetic").containsEntry("status", "passed"));
         assertThat(run.artifacts()).extracting(m -> m.name()).contains("expense-report.xlsx", "receipt-1.png");
+    }
+
+    @Test
+    void pagesTheModelReadsAsOneReceiptInTwoPartsAreJoined() {
+        ReceiptDraft first = new ReceiptDraft("Northwind Office Supply Ltd", "400 Market Street", "2026-11-12", null,
+                "USD", null, null, null, null, null, "office supplies", null, "INV-2041",
+                List.of(new ReceiptDraft.Item("Printer paper", "5", "6.00", "30.00")));
+        ReceiptDraft second = new ReceiptDraft(null, null, null, null, "USD", "75.50", "6.04", null, "81.54",
+                "VISA ****1881", "office supplies", null, null,
+                List.of(new ReceiptDraft.Item("Desk lamp", "1", "45.50", "45.50")));
+        FakeModelGateway models = new FakeModelGateway().onChat("unused").onStructuredSequence(first, second);
+        BufferedImage page = new BufferedImage(300, 400, BufferedImage.TYPE_BYTE_GRAY);
+
+        SkillRun run = SkillHarness.of(new ExpensesSkill()).models(models).clock(ExpensesSkillTest.CLOCK)
+                .value("employee", "Dana Smith").file("files", ReceiptImages.pdf("invoice.pdf", null, page, page)).run();
+
+        assertThat(run.succeeded()).as(run.toString()).isTrue();
+        assertThat(models.chatRequests()).hasSize(2);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> receipts = (List<Map<String, Object>>) run.resultMap().get("receipts");
+        assertThat(receipts).singleElement().satisfies(r -> {
+            assertThat(r).containsEntry("pages", List.of(1, 2)).containsEntry("engine", "fake/fake-model");
+            assertThat(value(r, "vendor")).isEqualTo("Northwind Office Supply Ltd");
+            assertThat((BigDecimal) value(r, "total")).isEqualByComparingTo("81.54");
+            assertThat(((Map<?, ?>) r.get("total")).get("page")).isEqualTo(2);
+            assertThat((List<?>) r.get("lineItems")).hasSize(2);
+        });
     }
 
     @Test
