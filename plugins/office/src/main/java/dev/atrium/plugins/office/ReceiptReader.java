@@ -73,6 +73,7 @@ final class ReceiptReader {
     private static final Pattern REGISTRATION_NUMBER = Pattern.compile("[0-9A-Z]*\\d{5,}\\s?-\\s?[A-Z]\\b");
     // A telephone number where the address would go on ("03- 40212008", "07-386 7524", "012 - 6651783").
     private static final Pattern PHONE = Pattern.compile("(?<![\\d/])0\\d{1,2}\\s?-\\s?\\d{3,4}\\s?\\d{3,4}(?!\\d)");
+    private static final Pattern CLOCK = Pattern.compile("(?<![\\d.:])[0-2]?\\d:[0-5]\\d(?::[0-5]\\d)?(?![\\d.:])");
     private static final Pattern POSTCODE = Pattern.compile("(?<![\\d-])\\d{5}(?![\\d-])");
     private static final Pattern ADDRESS_TAIL = Pattern.compile("^\\s*\\(|\\b(?:MALAYSIA|SELANGOR|JOHOR|KEDAH|KELANTAN|MELAKA|"
             + "NEGERI SEMBILAN|PAHANG|PERAK|PERLIS|PENANG|PULAU PINANG|SABAH|SARAWAK|TERENGGANU|KUALA LUMPUR|PUTRAJAYA|"
@@ -168,6 +169,11 @@ final class ReceiptReader {
             String upper = rows.get(i).text().toUpperCase(Locale.ROOT);
             // The company's registration number ("(CO.REG : 933109-X)") sits between its name and its address.
             if (isRegistration(upper)) {
+                continue;
+            }
+            // Some tills print the date and time under the shop's name, above its address.
+            if (!ReceiptValues.dates(upper, "DMY").isEmpty() && !HEADER_END.matcher(upper).find()
+                    && addressFollows(rows, i + 1, Math.min(limit, i + 3))) {
                 continue;
             }
             if (HEADER_END.matcher(upper).find() && !COMPANY.matcher(upper).find()
@@ -329,6 +335,20 @@ final class ReceiptReader {
         return text.strip().replaceAll("(?<=\\p{IsHan})\\s+|\\s+(?=\\p{IsHan})", "");
     }
 
+    /** Whether one of rows {@code from} to {@code to} (exclusive) looks like an address, registration rows passed over. */
+    private static boolean addressFollows(List<Row> rows, int from, int to) {
+        for (int j = from; j < to; j++) {
+            String upper = rows.get(j).text().toUpperCase(Locale.ROOT);
+            if (looksLikeAddress(upper)) {
+                return true;
+            }
+            if (!isRegistration(upper)) {
+                return false;
+            }
+        }
+        return false;
+    }
+
     private static boolean looksLikeAddress(String text) {
         String upper = text.toUpperCase(Locale.ROOT);
         return upper.matches(".*\\b(JALAN|JLN|LOT|KAWASAN|PERINDUSTRIAN|BANDAR|LORONG|PERSIARAN|SELANGOR|JOHOR|KUALA|NO\\.?\\s?\\d+|TAMAN|TMN|ROAD|STREET|ST\\.|AVE|AVENUE|BLVD|SUITE|FLOOR|FLR|"
@@ -388,7 +408,13 @@ final class ReceiptReader {
             if (addressNoise(row, upper)) {
                 continue;
             }
-            if (HEADER_END.matcher(upper).find() || !ReceiptValues.dates(upper, "DMY").isEmpty() || PHONE.matcher(upper).find()
+            // A till's date and time printed between the shop's name and its address is passed over; after the
+            // address has begun, it ends it.
+            boolean dated = !ReceiptValues.dates(upper, "DMY").isEmpty() || CLOCK.matcher(upper).find() && !looksLikeAddress(text);
+            if (dated && parts.isEmpty() && !looksLikeAddress(text)) {
+                continue;
+            }
+            if (HEADER_END.matcher(upper).find() || dated || PHONE.matcher(upper).find()
                     || upper.matches(".*\\b\\d{2,4}[- ]\\d{3,4}[- ]?\\d{3,4}\\b.*") && !looksLikeAddress(text)) {
                 break;
             }

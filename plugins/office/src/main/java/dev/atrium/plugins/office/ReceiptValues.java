@@ -233,7 +233,9 @@ final class ReceiptValues {
      * {@code S}, and a word one look-alike letter away from exactly one common address word made that word.
      */
     static String cleanAddress(String text) {
-        String spaced = text.replaceAll("\\s+", " ").strip().replaceAll("\\b(?i)(NO)\\s?,\\s?(?=\\d)", "$1.")
+        // Curly quotes stuck to a word are specks of the paper, never part of an address ("‘Tampoi").
+        String spaced = text.replaceAll("[‘’“”]+(?=\\p{L})|(?<=\\p{L})[‘“]+", "")
+                .replaceAll("\\s+", " ").strip().replaceAll("\\b(?i)(NO)\\s?,\\s?(?=\\d)", "$1.")
                 .replaceAll("(?<=[\\p{L}\\p{N}$])\\$|\\$(?=[\\p{L}\\p{N}$])", "S");
         StringBuilder out = new StringBuilder();
         Matcher word = Pattern.compile("[\\p{L}\\p{N}$\\]|!]+").matcher(spaced);

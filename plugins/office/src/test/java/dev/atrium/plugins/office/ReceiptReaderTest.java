@@ -135,6 +135,34 @@ class ReceiptReaderTest {
     }
 
     @Test
+    void tillDateUnderTheShopNameIsPassedOverToReachTheAddress() {
+        Receipt receipt = ReceiptReader.read(page(90,
+                "KEDAI MAKAN SEDAP SDN BHD",
+                "05 Mar 2018 18:24",
+                "(867388-U)",
+                "12, Jalan Tampoi 7/4,Kawasan Perindustrian",
+                "‘Tampoi,81200 Johor Bahru, Johor",
+                "TAX INVOICE",
+                "Nett Total: $8.20"), "r.png", 1, "DMY");
+
+        assertThat(receipt.text("address")).isEqualTo("12, Jalan Tampoi 7/4,Kawasan Perindustrian Tampoi,81200 Johor Bahru, Johor");
+        assertThat(receipt.text("date")).isEqualTo("2018-03-05");
+    }
+
+    @Test
+    void timeMisreadWithItsDateIsNotPartOfTheAddress() {
+        Receipt receipt = ReceiptReader.read(page(90,
+                "KEDAI MAKAN SEDAP SDN BHD",
+                "03 Mar 201% 18:22",
+                "12, Jalan Tampoi 7/4, Kawasan Perindustrian",
+                "Tampoi, 81200 Johor Bahru, Johor",
+                "TAX INVOICE",
+                "Nett Total: $8.20"), "r.png", 1, "DMY");
+
+        assertThat(receipt.text("address")).startsWith("12, Jalan Tampoi 7/4");
+    }
+
+    @Test
     void formerNameGarbledRegistrationAndTelephoneAreLeftOutOfTheAddress() {
         Receipt receipt = ReceiptReader.read(page(90,
                 "GERBANG MAKAN RESTAURANTS SDN BHD",
