@@ -53,6 +53,9 @@ final class TopicSegmentation {
     /** Start (inclusive) and end (exclusive) turn of each topic, in order, covering every turn. */
     static List<int[]> segment(List<Turn> turns, TextKit text, CancellationSignal cancellation) {
         int n = turns.size();
+        if (n == 0) {
+            return List.of();
+        }
         List<String> said = turns.stream().map(t -> MeetingSummary.clean(t.text())).toList();
         int[] words = said.stream().mapToInt(MeetingSummary::words).toArray();
         int total = 0;

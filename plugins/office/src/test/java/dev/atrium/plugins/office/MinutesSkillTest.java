@@ -199,6 +199,16 @@ class MinutesSkillTest {
     }
 
     @Test
+    void longTopicsAreSummarisedInStretchesWhereTheEqualWindowsCut() {
+        // 60 turns: the equal windows cut at 10, 20, …, 50; the cut at 20 is too close to the topic edge at 22.
+        List<int[]> stretches = MinutesSkill.stretches(List.of(new int[] {0, 22}, new int[] {22, 60}), 60);
+
+        assertThat(stretches).extracting(s -> s[0]).containsExactly(0, 10, 22, 30, 40, 50);
+        assertThat(stretches.get(stretches.size() - 1)[1]).isEqualTo(60);
+        assertThat(MinutesSkill.stretches(List.of(), 0)).isEmpty();
+    }
+
+    @Test
     void progressRunsThroughTheStagesAndTheResultComesLast() {
         SkillRun run = minutes(ENGLISH);
 
