@@ -19,11 +19,14 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.pf4j.Extension;
@@ -125,17 +128,26 @@ public class MinutesSkill implements Skill {
         CancellationSignal cancellation = context.cancellation();
         events.accept(SkillEvent.progress(25, "summarising"));
         TextKit text = context.text();
-        List<int[]> parts = parts(turns.size());
+        List<int[]> ranges = TopicSegmentation.segment(turns, text, cancellation);
+        List<int[]> parts = stretches(ranges, turns.size());
         MeetingSummary.Result summary = MeetingSummary.summarize(turns, parts, mostlyChinese(plain), text, cancellation);
         cancellation.throwIfCancelled();
         List<Minutes.Topic> topics = new ArrayList<>();
-        for (int p = 0; p < parts.size(); p++) {
-            List<MeetingSummary.Pick> picks = summary.parts().get(p);
-            List<Turn> part = turns.subList(parts.get(p)[0], parts.get(p)[1]);
+        for (int[] range : ranges) {
+            List<MeetingSummary.Pick> picks = new ArrayList<>();
+            for (int p = 0; p < parts.size(); p++) {
+                if (parts.get(p)[0] >= range[0] && parts.get(p)[1] <= range[1]) {
+                    picks.addAll(summary.parts().get(p));
+                }
+            }
+            List<Turn> part = turns.subList(range[0], range[1]);
             int wanted = part.stream().mapToInt(t -> t.text().length()).sum() > 400 ? 2 : 1;
-            String partSummary = picks.stream().filter(pick -> pick.rank() < wanted).map(MeetingSummary.Pick::text)
-                    .collect(Collectors.joining(mostlyChinese(plain) ? "" : " "));
-            topics.add(topic(turns, parts.get(p), partSummary, text));
+            String partSummary = picks.stream()
+                    .sorted(Comparator.comparingInt(MeetingSummary.Pick::rank)
+                            .thenComparing(Comparator.comparingDouble(MeetingSummary.Pick::score).reversed()))
+                    .limit(wanted).sorted(Comparator.comparingInt(MeetingSummary.Pick::position))
+                    .map(MeetingSummary.Pick::text).collect(Collectors.joining(mostlyChinese(plain) ? "" : " "));
+            topics.add(topic(turns, range, partSummary, text));
         }
 
         events.accept(SkillEvent.progress(60, "extracting"));
@@ -179,10 +191,10 @@ public class MinutesSkill implements Skill {
                 draft.openQuestions(), draft.engine());
     }
 
-    /** Three to six contiguous parts of roughly equal turns; one part for a short meeting. */
+    /** The meeting's topics ({@link TopicSegmentation}), each summarised by its own 1–2 most central sentences. */
     static List<Minutes.Topic> topics(List<Turn> turns, TextKit text, CancellationSignal cancellation) {
         List<Minutes.Topic> topics = new ArrayList<>();
-        for (int[] range : parts(turns.size())) {
+        for (int[] range : TopicSegmentation.segment(turns, text, cancellation)) {
             cancellation.throwIfCancelled();
             String body = turns.subList(range[0], range[1]).stream().map(Turn::text).collect(Collectors.joining("\n"));
             topics.add(topic(turns, range, text.summarize(body, body.length() > 400 ? 2 : 1).text(), text));
@@ -190,13 +202,28 @@ public class MinutesSkill implements Skill {
         return topics;
     }
 
-    /** Start (inclusive) and end (exclusive) turn of each part: 1 under 6 turns, else 3 to 6 of about 8 turns or more. */
-    static List<int[]> parts(int n) {
-        int parts = n < 6 ? 1 : Math.max(3, Math.min(6, (int) Math.ceil(n / 8.0)));
-        parts = Math.max(1, Math.min(parts, n));
+    /**
+     * The stretches the summary covers one by one: the topics, further cut where the equal windows of old cut
+     * (1 under 6 turns, else 3 to 6), unless that is within a third of a window of a topic's edge. A meeting
+     * with few, long topics is so still summarised from every part of it.
+     */
+    static List<int[]> stretches(List<int[]> topics, int n) {
+        int windows = n < 6 ? 1 : Math.max(3, Math.min(6, (int) Math.ceil(n / 8.0)));
+        TreeSet<Integer> cuts = new TreeSet<>();
+        topics.forEach(t -> cuts.add(t[0]));
+        cuts.add(n);
+        Set<Integer> edges = Set.copyOf(cuts);
+        for (int w = 1; w < windows; w++) {
+            int at = w * n / windows;
+            if (edges.stream().allMatch(e -> Math.abs(e - at) * 3 * windows >= n)) {
+                cuts.add(at);
+            }
+        }
         List<int[]> out = new ArrayList<>();
-        for (int p = 0; p < parts; p++) {
-            out.add(new int[] {p * n / parts, (p + 1) * n / parts});
+        Integer from = cuts.first();
+        for (int to : cuts.tailSet(from, false)) {
+            out.add(new int[] {from, to});
+            from = to;
         }
         return out;
     }

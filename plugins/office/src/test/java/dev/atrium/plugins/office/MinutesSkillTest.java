@@ -150,15 +150,62 @@ class MinutesSkillTest {
     }
 
     @Test
-    void topicsSplitTheTurnsIntoContiguousPartsWithTitlesAndTurnSources() {
+    void aShortMeetingIsOneTopicWithTitleSummaryAndTurnSource() {
         List<Map<String, Object>> topics = list(minutes(ENGLISH).resultMap(), "topics");
 
-        assertThat(topics).hasSize(3);
-        assertThat(topics).extracting(t -> t.get("source")).containsExactly("turns 1–3", "turns 4–6", "turns 7–9");
-        assertThat(topics).allSatisfy(t -> {
+        assertThat(topics).singleElement().satisfies(t -> {
+            assertThat(t).containsEntry("source", "turns 1–9");
             assertThat((String) t.get("title")).isNotBlank();
             assertThat((String) t.get("summary")).isNotBlank();
         });
+    }
+
+    @Test
+    void topicsOfALongerMeetingAreCutWhereTheSubjectChanges() {
+        String budget = "Anna: The marketing budget for next quarter is forty thousand dollars, ten percent less than now.\n"
+                + "Bob: We overspent the travel budget by six thousand dollars because of the trade fair in Berlin.\n"
+                + "Carol: Finance wants every department to cut its budget and send a revised spending plan by March.\n"
+                + "Anna: If we cut the advertising spend we keep the budget for the customer conference unchanged.\n"
+                + "Bob: The software licences cost more than planned, so the tools budget needs eight thousand more.\n";
+        String hiring = "Carol: We need to hire two backend engineers before summer; the job descriptions are not published.\n"
+                + "Anna: The recruiter sent twelve candidates for the engineering role, three with distributed systems experience.\n"
+                + "Bob: Candidates say our interview process takes too long, five rounds over three weeks.\n"
+                + "Carol: Let's shorten the hiring process to a screening call, a technical interview and a team chat.\n"
+                + "Anna: The salary range for the senior engineer position is below market, two candidates declined our offer.\n"
+                + "Bob: HR can raise the offer for senior candidates by ten percent if the hiring manager approves.\n"
+                + "Carol: The hiring committee will meet every Friday to review interview feedback and decide on offers.\n"
+                + "Anna: Every interviewer should write feedback on the candidate within one day of the interview.\n"
+                + "Bob: Referral bonuses brought our best engineering hires last year; let's double the referral bonus.\n"
+                + "Carol: Onboarding new engineers takes six weeks, so a candidate hired in May is productive in July.\n";
+        String move = "Anna: The office move to the new building on Harbour Street is planned for the first weekend of June.\n"
+                + "Bob: Movers pack the desks, chairs and monitors on Friday and unpack them in the new office on Sunday.\n"
+                + "Carol: The new office floor has room for sixty desks, two meeting rooms and a kitchen with a balcony.\n"
+                + "Anna: Network cabling in the new building must be installed before we move the servers.\n"
+                + "Bob: The lease on the old office ends on June thirtieth; the landlord wants the keys back and the rooms empty.\n"
+                + "Carol: Each team labels its boxes with the room number on the floor plan of the new building.\n";
+
+        List<Map<String, Object>> topics = list(minutes(budget + hiring + move).resultMap(), "topics");
+
+        assertThat(topics).hasSize(3);
+        // Hiring is turns 6–15 and the move 16–21; the cuts may be a turn off.
+        List<Integer> starts = topics.stream()
+                .map(t -> Integer.parseInt(((String) t.get("source")).replaceAll("turns (\\d+)–\\d+", "$1"))).toList();
+        assertThat(starts.get(0)).isEqualTo(1);
+        assertThat(starts.get(1)).isBetween(5, 7);
+        assertThat(starts.get(2)).isBetween(15, 17);
+        assertThat((String) topics.get(2).get("source")).endsWith("–21");
+        assertThat(topics).allSatisfy(t -> assertThat((String) t.get("summary")).isNotBlank());
+        assertThat((String) topics.get(1).get("title")).containsIgnoringCase("interview");
+    }
+
+    @Test
+    void longTopicsAreSummarisedInStretchesWhereTheEqualWindowsCut() {
+        // 60 turns: the equal windows cut at 10, 20, …, 50; the cut at 20 is too close to the topic edge at 22.
+        List<int[]> stretches = MinutesSkill.stretches(List.of(new int[] {0, 22}, new int[] {22, 60}), 60);
+
+        assertThat(stretches).extracting(s -> s[0]).containsExactly(0, 10, 22, 30, 40, 50);
+        assertThat(stretches.get(stretches.size() - 1)[1]).isEqualTo(60);
+        assertThat(MinutesSkill.stretches(List.of(), 0)).isEmpty();
     }
 
     @Test
@@ -201,10 +248,8 @@ class MinutesSkillTest {
         assertThat(result).containsEntry("title", "sales-review");
         assertThat(result.get("attendees")).isEqualTo(List.of("Alice", "Bob"));
         List<Map<String, Object>> topics = list(result, "topics");
-        assertThat(topics).hasSize(3);
-        assertThat(topics.get(0)).containsEntry("source", "00:01–00:12");
-        assertThat(topics).allSatisfy(t -> assertThat((String) t.get("source")).matches("\\d\\d:\\d\\d–\\d\\d:\\d\\d"));
-        assertThat(topics.get(2).get("source")).isEqualTo("00:45–01:30");
+        // Eight cues are a short meeting: one topic, spanning the first cue's start to the last one's end.
+        assertThat(topics).singleElement().satisfies(t -> assertThat(t).containsEntry("source", "00:01–01:30"));
 
         List<Map<String, Object>> actions = list(result, "actionItems");
         assertThat(actions).anySatisfy(a -> assertThat(a).containsEntry("owner", "Bob").containsEntry("due", "2026-11-25")
