@@ -216,7 +216,7 @@ final class RemoteProvider {
         Capability capability = request.hasImages() ? Capability.VISION : Capability.CHAT;
         OpenAiChatModel model = require(chat, Capability.STRUCTURED_OUTPUT);
         BeanOutputConverter<T> converter = new BeanOutputConverter<>(type, json);
-        String schemaText = converter.getJsonSchema();
+        String schemaText = NullableSchema.of(converter.getJsonSchema(), type, json);
         Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(schemaText);
         OpenAiChatModel.ResponseFormat strict = OpenAiChatModel.ResponseFormat.builder()
                 .type(OpenAiChatModel.ResponseFormat.Type.JSON_SCHEMA).jsonSchema(schemaText).build();

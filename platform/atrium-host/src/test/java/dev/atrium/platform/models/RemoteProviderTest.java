@@ -107,6 +107,28 @@ class RemoteProviderTest {
         assertThat(server.requests("/v1/chat/completions").get(0).body()).contains("json_schema").contains("merchant");
     }
 
+    record Receipt(String vendor, String tip, int items, List<Line> lines) {
+    }
+
+    record Line(String description, Integer quantity) {
+    }
+
+    @Test
+    void acceptsNullForWhatARecordCanLeaveEmptyButNotForAPrimitive() {
+        server.on("/v1/chat/completions", chat("""
+                {"vendor": "ACME", "tip": null, "items": 1, "lines": [{"description": "Tea", "quantity": null}]}""", 50, 10));
+
+        StructuredResult<Receipt> result = provider(2, Duration.ofSeconds(10))
+                .structured(new ChatRequest(List.of(ChatMessage.user("Extract")), null, null), Receipt.class);
+
+        assertThat(result.value()).isEqualTo(new Receipt("ACME", null, 1, List.of(new Line("Tea", null))));
+        assertThat(server.requests("/v1/chat/completions")).as("accepted without a repair").hasSize(1);
+        String sent = server.requests("/v1/chat/completions").get(0).body().replaceAll("\\s", "");
+        assertThat(sent).contains("\"tip\":{\"type\":[\"string\",\"null\"]}")
+                .contains("\"quantity\":{\"type\":[\"integer\",\"null\"]")
+                .contains("\"items\":{\"type\":\"integer\"");
+    }
+
     @Test
     void repairsInvalidStructuredOutputOnceWithTheErrors() {
         server.on("/v1/chat/completions", chat("{\"merchant\":\"ACME\",\"total\":\"twelve\"", 50, 10),
