@@ -1,6 +1,9 @@
 package dev.atrium.plugins.office;
 
 import dev.atrium.sdk.CancellationSignal;
+import dev.atrium.sdk.CapabilityUnavailableException;
+import dev.atrium.sdk.ProviderException;
+import dev.atrium.sdk.model.ChatResult;
 import dev.atrium.sdk.model.ChatMessage;
 import dev.atrium.sdk.model.ChatRequest;
 import dev.atrium.sdk.model.Engine;
@@ -17,7 +20,8 @@ import java.util.Map;
 /**
  * Minutes drafted by a structured-output model: the transcript is cut into chunks of about
  * {@link #CHUNK_CHARS} characters on turn boundaries, each chunk is drafted on its own, and the drafts are
- * merged. Every item is tied back to a turn of the transcript, whose text becomes its quote; an item the
+ * merged (map-reduce): items are deduplicated, and the parts' summaries are combined into one by a further
+ * request. Every item is tied back to a turn of the transcript, whose text becomes its quote; an item the
  * model cannot tie to the transcript is dropped.
  */
 final class RemoteMinutes {
@@ -32,6 +36,11 @@ final class RemoteMinutes {
             actionItems: what must be done, the owner's name as spoken (empty if nobody), the due date as spoken
             or as yyyy-MM-dd (empty if none), the turn number and its exact words as quote.
             openQuestions: questions that were asked and not settled, with their turn number.""";
+
+    private static final String COMBINE = """
+            You combine the summaries of consecutive parts of one meeting into one summary of the whole meeting:
+            3-5 sentences, in the language of the summaries, in the order things were discussed, keeping every
+            decision they mention. Use only what the summaries say. Answer with the summary alone.""";
 
     record Result(String summary, List<Minutes.Topic> topics, List<Extraction.Decision> decisions,
                   List<Extraction.ActionItem> actionItems, List<String> openQuestions, String engine) {
@@ -120,8 +129,35 @@ final class RemoteMinutes {
                 }
             }
         }
-        return new Result(String.join(" ", summaries), topics, List.copyOf(decisions.values()),
+        return new Result(combined(summaries, models, cancellation), topics, List.copyOf(decisions.values()),
                 List.copyOf(actions.values()), List.copyOf(questions.values()), name(engine));
+    }
+
+    /**
+     * One summary from the parts' summaries: a meeting of several chunks would otherwise get one summary per
+     * chunk end to end. Joined as they are when the model cannot combine them.
+     */
+    static String combined(List<String> summaries, ModelGateway models, CancellationSignal cancellation) {
+        if (summaries.size() < 2) {
+            return String.join(" ", summaries);
+        }
+        StringBuilder prompt = new StringBuilder();
+        for (int i = 0; i < summaries.size(); i++) {
+            prompt.append("Part ").append(i + 1).append(" of ").append(summaries.size()).append(": ")
+                    .append(summaries.get(i)).append('\n');
+        }
+        try {
+            cancellation.throwIfCancelled();
+            ChatResult reply = models.chat(new ChatRequest(
+                    List.of(ChatMessage.system(COMBINE), ChatMessage.user(prompt.toString())), 0.0, null));
+            String text = reply.text() == null ? "" : reply.text().strip();
+            if (!text.isEmpty()) {
+                return text;
+            }
+        } catch (ProviderException | CapabilityUnavailableException e) {
+            // the parts' summaries, joined, are still the model's and still true
+        }
+        return String.join(" ", summaries);
     }
 
     static String name(Engine engine) {

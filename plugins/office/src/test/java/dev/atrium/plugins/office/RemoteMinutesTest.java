@@ -79,7 +79,8 @@ class RemoteMinutesTest {
             assertThat(chunks.get(c)[0]).isEqualTo(chunks.get(c - 1)[1]);
         }
 
-        FakeModelGateway models = new FakeModelGateway().onStructured(DRAFT);
+        FakeModelGateway models = new FakeModelGateway().onStructured(DRAFT)
+                .onChat("Postgres was chosen for billing and the rollout was planned.");
         SkillRun run = SkillHarness.of(new MinutesSkill()).models(models)
                 .value("transcript", String.join("\n", lines)).value("date", MEETING).run();
 
@@ -93,6 +94,26 @@ class RemoteMinutesTest {
         assertThat(list(result, "topics")).hasSize(chunks.size());
         assertThat(list(result, "topics").get(1).get("source"))
                 .isEqualTo("turn " + (chunks.get(1)[0] + 1));
+        // The parts' summaries are combined into one by the model (reduce), not strung together.
+        assertThat(result).containsEntry("summary", "Postgres was chosen for billing and the rollout was planned.");
+        models.assertSent("Part 1 of " + chunks.size() + ": The team chose Postgres for billing.");
+    }
+
+    @Test
+    void partsSummariesAreJoinedWhenTheModelCannotCombineThem() {
+        String summary = RemoteMinutes.combined(List.of("First part.", "Second part."),
+                new FakeModelGateway(), new dev.atrium.sdk.CancellationSignal() {
+                    @Override
+                    public boolean isCancelled() {
+                        return false;
+                    }
+
+                    @Override
+                    public void onCancel(Runnable action) {
+                    }
+                });
+
+        assertThat(summary).isEqualTo("First part. Second part.");
     }
 
     @Test
