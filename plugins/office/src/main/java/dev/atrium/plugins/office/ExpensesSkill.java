@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.pf4j.Extension;
 import reactor.core.publisher.Flux;
 
@@ -107,44 +109,54 @@ public class ExpensesSkill implements Skill {
                 throw new CapabilityUnavailableException("reading receipts needs OCR or a vision model: "
                         + models.status(Capability.OCR).reason());
             }
+            // Every page is read first, a few at a time; then each file's pages are grouped into receipts.
+            record PageJob(int file, ReceiptPages.Page page, String where) {
+            }
+            List<PageJob> jobs = new ArrayList<>();
+            for (int f = 0; f < opened.size(); f++) {
+                Map.Entry<Media, List<ReceiptPages.Page>> file = opened.get(f);
+                for (ReceiptPages.Page page : file.getValue()) {
+                    jobs.add(new PageJob(f, page,
+                            file.getKey().name() + (file.getValue().size() > 1 ? " page " + page.number() : "")));
+                }
+            }
+            AtomicInteger started = new AtomicInteger();
+            AtomicBoolean warnedRemote = new AtomicBoolean();
+            int total = pageCount;
+            List<ReceiptContinuation.PageReading> readings = ParallelPages.map(jobs, ParallelPages.atOnce(total),
+                    context.cancellation(), job -> {
+                        int n = started.incrementAndGet();
+                        sink.next(SkillEvent.progress(5 + 75 * (n - 1) / total,
+                                "reading receipt " + n + " of " + total + " (" + job.where() + ")"));
+                        String name = opened.get(job.file()).getKey().name();
+                        ReceiptPages.Page page = job.page();
+                        if (remote) {
+                            try {
+                                RemoteReceipts.Read read = RemoteReceipts.read(models, page.media(), name,
+                                        page.number(), policy.dateOrder());
+                                read.receipt().engine = read.engine();
+                                return new ReceiptContinuation.PageReading(page.number(), read.receipt(), null);
+                            } catch (ProviderException | CapabilityUnavailableException | SkillTimeoutException e) {
+                                if (page.textLayer() == null && !models.isAvailable(Capability.OCR)) {
+                                    throw e;
+                                }
+                                if (warnedRemote.compareAndSet(false, true)) {
+                                    sink.next(SkillEvent.warning("the vision model could not read " + job.where() + " ("
+                                            + e.getMessage() + "); reading it offline instead"));
+                                }
+                            }
+                        }
+                        return offline(models, page, name, policy, context);
+                    });
             List<Receipt> receipts = new ArrayList<>();
             List<List<ReceiptPages.Page>> receiptPages = new ArrayList<>();
             Set<String> engines = new LinkedHashSet<>();
-            boolean warnedRemote = false;
-            int done = 0;
+            readings.forEach(reading -> engines.add(reading.receipt().engine));
+            int next = 0;
             for (Map.Entry<Media, List<ReceiptPages.Page>> file : opened) {
-                List<ReceiptContinuation.PageReading> readings = new ArrayList<>();
-                for (ReceiptPages.Page page : file.getValue()) {
-                    context.cancellation().throwIfCancelled();
-                    String where = file.getKey().name() + (file.getValue().size() > 1 ? " page " + page.number() : "");
-                    sink.next(SkillEvent.progress(5 + 75 * done / pageCount,
-                            "reading receipt " + (done + 1) + " of " + pageCount + " (" + where + ")"));
-                    ReceiptContinuation.PageReading reading = null;
-                    if (remote) {
-                        try {
-                            RemoteReceipts.Read read = RemoteReceipts.read(models, page.media(), file.getKey().name(),
-                                    page.number(), policy.dateOrder());
-                            read.receipt().engine = read.engine();
-                            reading = new ReceiptContinuation.PageReading(page.number(), read.receipt(), null);
-                        } catch (ProviderException | CapabilityUnavailableException | SkillTimeoutException e) {
-                            if (page.textLayer() == null && !models.isAvailable(Capability.OCR)) {
-                                throw e;
-                            }
-                            if (!warnedRemote) {
-                                sink.next(SkillEvent.warning("the vision model could not read " + where + " ("
-                                        + e.getMessage() + "); reading it offline instead"));
-                                warnedRemote = true;
-                            }
-                        }
-                    }
-                    if (reading == null) {
-                        reading = offline(models, page, file.getKey().name(), policy, context);
-                    }
-                    engines.add(reading.receipt().engine);
-                    readings.add(reading);
-                    done++;
-                }
-                for (List<ReceiptContinuation.PageReading> group : ReceiptContinuation.group(readings)) {
+                List<ReceiptContinuation.PageReading> ofFile = readings.subList(next, next + file.getValue().size());
+                next += file.getValue().size();
+                for (List<ReceiptContinuation.PageReading> group : ReceiptContinuation.group(ofFile)) {
                     receipts.add(ReceiptContinuation.join(group, parts(group, policy)));
                     receiptPages.add(group.stream().map(r -> file.getValue().get(r.page() - 1)).toList());
                 }

@@ -2,6 +2,7 @@ package dev.atrium.plugins.office;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.atrium.sdk.BadInputException;
 import dev.atrium.sdk.Media;
@@ -90,6 +91,40 @@ class ExpenseRulesTest {
         assertThat(list(second, "violations")).anySatisfy(v -> assertThat(v)
                 .containsEntry("rule", "duplicate").containsEntry("severity", "blocking"));
         assertThat(list(list(run.resultMap(), "receipts").get(2), "violations")).isEmpty();
+    }
+
+    @Test
+    void batchIsReadSeveralPagesAtATimeAndKeepsItsOrder() {
+        assumeThat(ParallelPages.atOnce(6)).as("needs two cores").isGreaterThan(1);
+        java.util.concurrent.atomic.AtomicInteger reading = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+        FakeModelGateway scripted = ocr(Map.of("r1", CAFE, "r2", HOTEL, "r3", CAFE.replace("23.22", "30.00")
+                .replace("21.50", "28.28"), "r4", HOTEL.replace("180.00", "90.00"), "r5", CAFE, "r6", HOTEL));
+        FakeModelGateway slow = new FakeModelGateway().onOcr(image -> {
+            most.accumulateAndGet(reading.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(150);
+                return scripted.ocr(image, List.of());
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            } finally {
+                reading.decrementAndGet();
+            }
+        }).engine(Capability.OCR, Engine.embedded("tesseract-5"));
+        SkillHarness harness = harness(slow);
+        for (int i = 1; i <= 6; i++) {
+            harness.file("files", ReceiptImages.blank("r" + i + ".png"));
+        }
+
+        SkillRun run = harness.run();
+
+        assertThat(run.succeeded()).as(run.toString()).isTrue();
+        assertThat(most.get()).as("pages read at once").isGreaterThan(1);
+        assertThat(list(run.resultMap(), "receipts")).extracting(r -> r.get("file"))
+                .containsExactly("r1.png", "r2.png", "r3.png", "r4.png", "r5.png", "r6.png");
+        assertThat(list(run.resultMap(), "receipts")).extracting(r -> ((Map<?, ?>) r.get("total")).get("value").toString())
+                .containsExactly("23.22", "180.00", "30.00", "90.00", "23.22", "180.00");
+        assertThat(run.progress()).filteredOn(p -> p.message().startsWith("reading receipt")).hasSize(6);
     }
 
     @Test
