@@ -12,6 +12,7 @@ i18n.add('en', {
   'm.or': 'or', 'm.title': 'Title', 'm.date': 'Meeting date', 'm.date.hint': 'Due dates such as "by Friday" are counted from it.',
   'm.attendees': 'Attendees', 'm.attendees.hint': 'Comma-separated; speakers are added.', 'm.language': 'Language',
   'lang.auto': 'Detect', 'lang.en': 'English', 'lang.zh': 'Chinese', 'm.run': 'Write the minutes',
+  'm.detail': 'Detail', 'detail.brief': 'Brief', 'detail.standard': 'Standard', 'detail.detailed': 'Detailed',
   'm.need.input': 'Paste a transcript or choose a file.', 'm.summary': 'Summary', 'm.topics': 'Topics',
   'm.decisions': 'Decisions', 'm.actions': 'Action items', 'm.open': 'Open questions', 'm.none': 'None found.',
   'm.what': 'What', 'm.owner': 'Owner', 'm.due': 'Due', 'm.quote': 'Said', 'm.attendees.found': 'Attendees',
@@ -49,6 +50,7 @@ i18n.add('zh', {
   'm.or': '或', 'm.title': '标题', 'm.date': '会议日期', 'm.date.hint': '“周五前”等截止日期以此日期推算。',
   'm.attendees': '参会人', 'm.attendees.hint': '用逗号分隔；发言人会自动加入。', 'm.language': '语言',
   'lang.auto': '自动识别', 'lang.en': '英文', 'lang.zh': '中文', 'm.run': '生成纪要',
+  'm.detail': '详略', 'detail.brief': '简要', 'detail.standard': '标准', 'detail.detailed': '详细',
   'm.need.input': '请粘贴会议记录或选择文件。', 'm.summary': '摘要', 'm.topics': '议题',
   'm.decisions': '决定', 'm.actions': '待办事项', 'm.open': '待解决问题', 'm.none': '未发现。',
   'm.what': '事项', 'm.owner': '负责人', 'm.due': '截止日期', 'm.quote': '原话', 'm.attendees.found': '参会人',
@@ -82,6 +84,7 @@ const TRANSCRIPT_TYPES = ['text/plain', 'text/markdown', '.md', '.txt', 'text/vt
   '.docx', 'application/pdf', 'audio/*', 'video/*'];
 const RECEIPT_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/tiff', 'application/pdf'];
 const LANGUAGES = [['auto', 'lang.auto'], ['en', 'lang.en'], ['zh', 'lang.zh']];
+const DETAILS = [['brief', 'detail.brief'], ['standard', 'detail.standard'], ['detailed', 'detail.detailed']];
 const rerenders = {};
 
 // ---------------------------------------------------------------------------------------------------
@@ -94,6 +97,7 @@ function minutesPanel() {
   const date = el('input', { type: 'date', value: new Date().toISOString().slice(0, 10) });
   const attendees = el('input', { type: 'text' });
   const language = select('m-language', LANGUAGES, 'auto');
+  const detail = select('m-detail', DETAILS, 'standard');
   const runner = runPanel('office', 'minutes');
   const output = el('div', { id: 'minutes-result', 'aria-live': 'polite' });
   const problems = el('div');
@@ -108,7 +112,7 @@ function minutesPanel() {
     if (!text && !files.length) issues.push(i18n.t('m.need.input'));
     if (issues.length) { problems.replaceChildren(localProblem(issues)); return; }
     problems.replaceChildren();
-    const values = { language: language.value };
+    const values = { language: language.value, detail: detail.value };
     if (text) values.transcript = text;
     if (title.value.trim()) values.title = title.value.trim();
     if (date.value) values.date = date.value;
@@ -132,7 +136,8 @@ function minutesPanel() {
   el('div', { class: 'atr-field-row' }, tx('m.file', 'label', { for: 'm-file' }), drop.element, tx('m.file.hint', 'p', { class: 'atr-hint' })),
   el('div', { class: 'pg-grid' },
     field('m-title', 'm.title', title), field('m-date', 'm.date', date, 'm.date.hint'),
-    field('m-attendees', 'm.attendees', attendees, 'm.attendees.hint'), field('m-language', 'm.language', language)),
+    field('m-attendees', 'm.attendees', attendees, 'm.attendees.hint'), field('m-language', 'm.language', language),
+    field('m-detail', 'm.detail', detail)),
   el('div', { class: 'pg-actions' }, submit));
   return el('section', {}, form, problems, runner.element, output);
 }

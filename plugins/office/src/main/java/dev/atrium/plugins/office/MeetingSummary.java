@@ -65,6 +65,16 @@ final class MeetingSummary {
      */
     static Result summarize(List<Turn> turns, List<int[]> parts, boolean chinese, TextKit text,
                             CancellationSignal cancellation) {
+        return summarize(turns, parts, chinese, text, 1.0, cancellation);
+    }
+
+    /**
+     * Summarises a meeting cut into contiguous parts of turns, at a length against the standard.
+     *
+     * @param length multiplies the summary's word target ({@link #targetWords}): 0.5 brief, 2 detailed
+     */
+    static Result summarize(List<Turn> turns, List<int[]> parts, boolean chinese, TextKit text, double length,
+                            CancellationSignal cancellation) {
         List<List<String>> candidates = new ArrayList<>();
         int total = 0;
         for (int[] part : parts) {
@@ -81,7 +91,7 @@ final class MeetingSummary {
             }
         }
         int meetingWords = turns.stream().mapToInt(t -> words(t.text())).sum();
-        int targetWords = targetWords(meetingWords);
+        int targetWords = (int) Math.round(targetWords(meetingWords) * length);
         int perPart = Math.max(2, (int) Math.ceil(targetWords / 12.0 / parts.size()) + 1);
 
         List<List<Pick>> picks = new ArrayList<>();

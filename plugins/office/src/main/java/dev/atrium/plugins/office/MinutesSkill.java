@@ -58,6 +58,8 @@ public class MinutesSkill implements Skill {
                     + "Relative due dates ('by Friday', '下周五前') are resolved against it."))
             .input(InputSpec.text("attendees").label("Attendees").description("Comma-separated names; speakers are added."))
             .input(InputSpec.choice("language", "auto", "en", "zh").label("Language").defaultValue("auto"))
+            .input(InputSpec.choice("detail", "brief", "standard", "detailed").label("Detail").defaultValue("standard")
+                    .description("How long the summary and each topic's summary are."))
             .output(OutputSpec.artifact("minutes.docx", DOCX, "the minutes as a Word document"))
             .output(OutputSpec.artifact("minutes.md", "text/markdown", "the minutes as Markdown"))
             .output(OutputSpec.result("title", "meeting title"))
@@ -92,6 +94,7 @@ public class MinutesSkill implements Skill {
             Optional<Media> file = input.file("file");
             LocalDate date = meetingDate(input, context);
             String language = input.text("language").orElse("auto");
+            MinutesDetail detail = MinutesDetail.of(input.text("detail").orElse(null));
 
             List<Turn> turns = TranscriptInput.turns(input, language, context);
             cancellation.throwIfCancelled();
@@ -105,10 +108,10 @@ public class MinutesSkill implements Skill {
 
             Minutes minutes = null;
             if (context.models().isAvailable(Capability.STRUCTURED_OUTPUT)) {
-                minutes = remote(turns, date, title, attendees, context, sink::next);
+                minutes = remote(turns, date, title, attendees, detail, context, sink::next);
             }
             if (minutes == null) {
-                minutes = offline(turns, plain, date, title, attendees, context, sink::next);
+                minutes = offline(turns, plain, date, title, attendees, detail, context, sink::next);
             }
 
             sink.next(SkillEvent.progress(85, "writing"));
@@ -124,13 +127,14 @@ public class MinutesSkill implements Skill {
 
     /** Minutes from the text kit and cue phrases alone: no model needed. */
     static Minutes offline(List<Turn> turns, String plain, LocalDate date, String title, List<String> attendees,
-                           SkillContext context, Consumer<SkillEvent> events) {
+                           MinutesDetail detail, SkillContext context, Consumer<SkillEvent> events) {
         CancellationSignal cancellation = context.cancellation();
         events.accept(SkillEvent.progress(25, "summarising"));
         TextKit text = context.text();
         List<int[]> ranges = TopicSegmentation.segment(turns, text, cancellation);
         List<int[]> parts = stretches(ranges, turns.size());
-        MeetingSummary.Result summary = MeetingSummary.summarize(turns, parts, mostlyChinese(plain), text, cancellation);
+        MeetingSummary.Result summary = MeetingSummary.summarize(turns, parts, mostlyChinese(plain), text,
+                detail.summaryLength, cancellation);
         cancellation.throwIfCancelled();
         List<Minutes.Topic> topics = new ArrayList<>();
         for (int[] range : ranges) {
@@ -141,7 +145,7 @@ public class MinutesSkill implements Skill {
                 }
             }
             List<Turn> part = turns.subList(range[0], range[1]);
-            int wanted = part.stream().mapToInt(t -> t.text().length()).sum() > 400 ? 2 : 1;
+            int wanted = part.stream().mapToInt(t -> t.text().length()).sum() > 400 ? detail.topicSentences : 1;
             String partSummary = picks.stream()
                     .sorted(Comparator.comparingInt(MeetingSummary.Pick::rank)
                             .thenComparing(Comparator.comparingDouble(MeetingSummary.Pick::score).reversed()))
@@ -161,13 +165,13 @@ public class MinutesSkill implements Skill {
      * fails, so the caller falls back to the offline path.
      */
     static Minutes remote(List<Turn> turns, LocalDate date, String title, List<String> attendees,
-                          SkillContext context, Consumer<SkillEvent> events) {
+                          MinutesDetail detail, SkillContext context, Consumer<SkillEvent> events) {
         int chunks = RemoteMinutes.chunks(turns).size();
         int[] done = {0};
         events.accept(SkillEvent.progress(25, "extracting with the model (" + chunks + (chunks == 1 ? " part)" : " parts)")));
         RemoteMinutes.Result draft;
         try {
-            draft = RemoteMinutes.draft(turns, date, context.models(), context.cancellation(), () -> {
+            draft = RemoteMinutes.draft(turns, date, detail, context.models(), context.cancellation(), () -> {
                 done[0]++;
                 events.accept(SkillEvent.progress(25 + 55 * done[0] / chunks, "extracted part " + done[0] + " of " + chunks));
             });

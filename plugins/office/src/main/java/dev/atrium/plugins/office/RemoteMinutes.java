@@ -31,7 +31,7 @@ final class RemoteMinutes {
     private static final String SYSTEM = """
             You write meeting minutes from a transcript given as numbered lines "[n] Speaker: words".
             Answer in the language of the transcript. Report only what was said; do not invent owners or dates.
-            summary: 2-4 sentences. topics: the subjects discussed, each with firstTurn and lastTurn numbers.
+            summary: %s. topics: the subjects discussed, each with firstTurn and lastTurn numbers.
             decisions: what was decided, with the number of the turn that states it and its exact words as quote.
             actionItems: what must be done, the owner's name as spoken (empty if nobody), the due date as spoken
             or as yyyy-MM-dd (empty if none), the turn number and its exact words as quote.
@@ -39,7 +39,7 @@ final class RemoteMinutes {
 
     private static final String COMBINE = """
             You combine the summaries of consecutive parts of one meeting into one summary of the whole meeting:
-            3-5 sentences, in the language of the summaries, in the order things were discussed, keeping every
+            %s, in the language of the summaries, in the order things were discussed, keeping every
             decision they mention. Use only what the summaries say. Answer with the summary alone.""";
 
     record Result(String summary, List<Minutes.Topic> topics, List<Extraction.Decision> decisions,
@@ -69,8 +69,9 @@ final class RemoteMinutes {
         return chunks;
     }
 
-    static Result draft(List<Turn> turns, LocalDate meeting, ModelGateway models, CancellationSignal cancellation,
-                        Runnable onChunk) {
+    static Result draft(List<Turn> turns, LocalDate meeting, MinutesDetail detail, ModelGateway models,
+                        CancellationSignal cancellation, Runnable onChunk) {
+        String system = SYSTEM.formatted(detail.sentences);
         List<String> summaries = new ArrayList<>();
         List<Minutes.Topic> topics = new ArrayList<>();
         Map<String, Extraction.Decision> decisions = new LinkedHashMap<>();
@@ -86,7 +87,7 @@ final class RemoteMinutes {
                 prompt.append(line(turns, i)).append('\n');
             }
             StructuredResult<MinutesDraft> answer = models.structured(new ChatRequest(
-                    List.of(ChatMessage.system(SYSTEM), ChatMessage.user(prompt.toString())), 0.0, null),
+                    List.of(ChatMessage.system(system), ChatMessage.user(prompt.toString())), 0.0, null),
                     MinutesDraft.class);
             onChunk.run();
             engine = answer.engine();
@@ -129,7 +130,7 @@ final class RemoteMinutes {
                 }
             }
         }
-        return new Result(combined(summaries, models, cancellation), topics, List.copyOf(decisions.values()),
+        return new Result(combined(summaries, detail, models, cancellation), topics, List.copyOf(decisions.values()),
                 List.copyOf(actions.values()), List.copyOf(questions.values()), name(engine));
     }
 
@@ -137,7 +138,8 @@ final class RemoteMinutes {
      * One summary from the parts' summaries: a meeting of several chunks would otherwise get one summary per
      * chunk end to end. Joined as they are when the model cannot combine them.
      */
-    static String combined(List<String> summaries, ModelGateway models, CancellationSignal cancellation) {
+    static String combined(List<String> summaries, MinutesDetail detail, ModelGateway models,
+                           CancellationSignal cancellation) {
         if (summaries.size() < 2) {
             return String.join(" ", summaries);
         }
@@ -149,7 +151,8 @@ final class RemoteMinutes {
         try {
             cancellation.throwIfCancelled();
             ChatResult reply = models.chat(new ChatRequest(
-                    List.of(ChatMessage.system(COMBINE), ChatMessage.user(prompt.toString())), 0.0, null));
+                    List.of(ChatMessage.system(COMBINE.formatted(detail.sentences)), ChatMessage.user(prompt.toString())),
+                    0.0, null));
             String text = reply.text() == null ? "" : reply.text().strip();
             if (!text.isEmpty()) {
                 return text;

@@ -118,6 +118,7 @@ class MinutesSkillTest {
         assertThat(language.type()).isEqualTo(InputType.CHOICE);
         assertThat(language.options()).containsExactly("auto", "en", "zh");
         assertThat(language.defaultValue()).isEqualTo("auto");
+        assertThat(spec.input("detail").orElseThrow().options()).containsExactly("brief", "standard", "detailed");
         assertThat(spec.capabilities()).containsExactlyInAnyOrder(Capability.TRANSCRIPTION, Capability.STRUCTURED_OUTPUT);
     }
 
@@ -160,31 +161,31 @@ class MinutesSkillTest {
         });
     }
 
+    private static final String BUDGET = "Anna: The marketing budget for next quarter is forty thousand dollars, ten percent less than now.\n"
+            + "Bob: We overspent the travel budget by six thousand dollars because of the trade fair in Berlin.\n"
+            + "Carol: Finance wants every department to cut its budget and send a revised spending plan by March.\n"
+            + "Anna: If we cut the advertising spend we keep the budget for the customer conference unchanged.\n"
+            + "Bob: The software licences cost more than planned, so the tools budget needs eight thousand more.\n";
+    private static final String HIRING = "Carol: We need to hire two backend engineers before summer; the job descriptions are not published.\n"
+            + "Anna: The recruiter sent twelve candidates for the engineering role, three with distributed systems experience.\n"
+            + "Bob: Candidates say our interview process takes too long, five rounds over three weeks.\n"
+            + "Carol: Let's shorten the hiring process to a screening call, a technical interview and a team chat.\n"
+            + "Anna: The salary range for the senior engineer position is below market, two candidates declined our offer.\n"
+            + "Bob: HR can raise the offer for senior candidates by ten percent if the hiring manager approves.\n"
+            + "Carol: The hiring committee will meet every Friday to review interview feedback and decide on offers.\n"
+            + "Anna: Every interviewer should write feedback on the candidate within one day of the interview.\n"
+            + "Bob: Referral bonuses brought our best engineering hires last year; let's double the referral bonus.\n"
+            + "Carol: Onboarding new engineers takes six weeks, so a candidate hired in May is productive in July.\n";
+    private static final String MOVE = "Anna: The office move to the new building on Harbour Street is planned for the first weekend of June.\n"
+            + "Bob: Movers pack the desks, chairs and monitors on Friday and unpack them in the new office on Sunday.\n"
+            + "Carol: The new office floor has room for sixty desks, two meeting rooms and a kitchen with a balcony.\n"
+            + "Anna: Network cabling in the new building must be installed before we move the servers.\n"
+            + "Bob: The lease on the old office ends on June thirtieth; the landlord wants the keys back and the rooms empty.\n"
+            + "Carol: Each team labels its boxes with the room number on the floor plan of the new building.\n";
+
     @Test
     void topicsOfALongerMeetingAreCutWhereTheSubjectChanges() {
-        String budget = "Anna: The marketing budget for next quarter is forty thousand dollars, ten percent less than now.\n"
-                + "Bob: We overspent the travel budget by six thousand dollars because of the trade fair in Berlin.\n"
-                + "Carol: Finance wants every department to cut its budget and send a revised spending plan by March.\n"
-                + "Anna: If we cut the advertising spend we keep the budget for the customer conference unchanged.\n"
-                + "Bob: The software licences cost more than planned, so the tools budget needs eight thousand more.\n";
-        String hiring = "Carol: We need to hire two backend engineers before summer; the job descriptions are not published.\n"
-                + "Anna: The recruiter sent twelve candidates for the engineering role, three with distributed systems experience.\n"
-                + "Bob: Candidates say our interview process takes too long, five rounds over three weeks.\n"
-                + "Carol: Let's shorten the hiring process to a screening call, a technical interview and a team chat.\n"
-                + "Anna: The salary range for the senior engineer position is below market, two candidates declined our offer.\n"
-                + "Bob: HR can raise the offer for senior candidates by ten percent if the hiring manager approves.\n"
-                + "Carol: The hiring committee will meet every Friday to review interview feedback and decide on offers.\n"
-                + "Anna: Every interviewer should write feedback on the candidate within one day of the interview.\n"
-                + "Bob: Referral bonuses brought our best engineering hires last year; let's double the referral bonus.\n"
-                + "Carol: Onboarding new engineers takes six weeks, so a candidate hired in May is productive in July.\n";
-        String move = "Anna: The office move to the new building on Harbour Street is planned for the first weekend of June.\n"
-                + "Bob: Movers pack the desks, chairs and monitors on Friday and unpack them in the new office on Sunday.\n"
-                + "Carol: The new office floor has room for sixty desks, two meeting rooms and a kitchen with a balcony.\n"
-                + "Anna: Network cabling in the new building must be installed before we move the servers.\n"
-                + "Bob: The lease on the old office ends on June thirtieth; the landlord wants the keys back and the rooms empty.\n"
-                + "Carol: Each team labels its boxes with the room number on the floor plan of the new building.\n";
-
-        List<Map<String, Object>> topics = list(minutes(budget + hiring + move).resultMap(), "topics");
+        List<Map<String, Object>> topics = list(minutes(BUDGET + HIRING + MOVE).resultMap(), "topics");
 
         assertThat(topics).hasSize(3);
         // Hiring is turns 6–15 and the move 16–21; the cuts may be a turn off.
@@ -196,6 +197,26 @@ class MinutesSkillTest {
         assertThat((String) topics.get(2).get("source")).endsWith("–21");
         assertThat(topics).allSatisfy(t -> assertThat((String) t.get("summary")).isNotBlank());
         assertThat((String) topics.get(1).get("title")).containsIgnoringCase("interview");
+    }
+
+    @Test
+    void detailLevelSetsHowMuchTheSummaryAndTopicsSay() {
+        Map<String, Integer> summaryWords = new java.util.LinkedHashMap<>();
+        Map<String, Integer> topicSentences = new java.util.LinkedHashMap<>();
+        for (String detail : List.of("brief", "standard", "detailed")) {
+            Map<String, Object> result = SkillHarness.of(new MinutesSkill()).value("transcript", BUDGET + HIRING + MOVE)
+                    .value("date", MEETING).value("detail", detail).run().resultMap();
+            summaryWords.put(detail, ((String) result.get("summary")).split("\\s+").length);
+            topicSentences.put(detail, list(result, "topics").stream()
+                    .mapToInt(t -> Extraction.sentences((String) t.get("summary")).size()).sum());
+        }
+
+        assertThat(summaryWords.get("brief")).isLessThan(summaryWords.get("standard"));
+        assertThat(summaryWords.get("standard")).isLessThan(summaryWords.get("detailed"));
+        assertThat(topicSentences.get("brief")).isEqualTo(3);
+        assertThat(topicSentences.get("detailed")).isGreaterThan(topicSentences.get("standard"));
+        assertThat(failure(SkillHarness.of(new MinutesSkill()).value("transcript", ENGLISH).value("detail", "verbose")))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("detail");
     }
 
     @Test

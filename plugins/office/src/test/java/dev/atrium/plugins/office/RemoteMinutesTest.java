@@ -41,9 +41,10 @@ class RemoteMinutesTest {
         FakeModelGateway models = new FakeModelGateway().onStructured(DRAFT);
 
         SkillRun run = SkillHarness.of(new MinutesSkill()).models(models)
-                .value("transcript", TRANSCRIPT).value("date", MEETING).run();
+                .value("transcript", TRANSCRIPT).value("date", MEETING).value("detail", "brief").run();
 
         assertThat(run.succeeded()).as(run.toString()).isTrue();
+        models.assertSent("summary: 1-2 sentences");
         Map<String, Object> result = run.resultMap();
         assertThat(result).containsEntry("engine", "fake/fake-model")
                 .containsEntry("summary", "The team chose Postgres for billing.");
@@ -101,7 +102,7 @@ class RemoteMinutesTest {
 
     @Test
     void partsSummariesAreJoinedWhenTheModelCannotCombineThem() {
-        String summary = RemoteMinutes.combined(List.of("First part.", "Second part."),
+        String summary = RemoteMinutes.combined(List.of("First part.", "Second part."), MinutesDetail.STANDARD,
                 new FakeModelGateway(), new dev.atrium.sdk.CancellationSignal() {
                     @Override
                     public boolean isCancelled() {
