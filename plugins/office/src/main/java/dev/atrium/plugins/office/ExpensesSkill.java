@@ -133,7 +133,7 @@ public class ExpensesSkill implements Skill {
                         if (remote) {
                             try {
                                 RemoteReceipts.Read read = RemoteReceipts.read(models, page.media(), name,
-                                        page.number(), policy.dateOrder());
+                                        page.number(), policy.dateOrder(), page.textLayer());
                                 read.receipt().engine = read.engine();
                                 return new ReceiptContinuation.PageReading(page.number(), read.receipt(), null);
                             } catch (ProviderException | CapabilityUnavailableException | SkillTimeoutException e) {

@@ -75,8 +75,8 @@ final class PdfTextLayer {
                 digits++;
             }
         }
-        return visible >= MIN_CHARACTERS && text.text().lines().filter(l -> !l.isBlank()).count() >= MIN_LINES && junk <= MAX_JUNK_SHARE * visible
-                && digits >= 3;
+        long lines = text.text().lines().filter(l -> !l.isBlank()).count();
+        return visible >= MIN_CHARACTERS && lines >= MIN_LINES && junk <= MAX_JUNK_SHARE * visible && digits >= 3;
     }
 
     /** Collects the stripper's words (split again at spaces) with their boxes, then groups them by baseline. */

@@ -4,6 +4,7 @@ import dev.atrium.sdk.Media;
 import dev.atrium.sdk.model.ChatMessage;
 import dev.atrium.sdk.model.ChatRequest;
 import dev.atrium.sdk.model.ModelGateway;
+import dev.atrium.sdk.model.OcrResult;
 import dev.atrium.sdk.model.StructuredResult;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -37,9 +38,16 @@ final class RemoteReceipts {
     record Read(Receipt receipt, String engine) {
     }
 
-    static Read read(ModelGateway models, Media image, String file, int page, String dateOrder) {
-        ChatRequest request = new ChatRequest(List.of(ChatMessage.system(SYSTEM),
-                ChatMessage.user("Read this receipt (" + file + ", page " + page + ").", image)), 0.0, null);
+    /**
+     * @param textLayer the page's PDF text layer, or null: sent along with the image, its exact characters keep
+     *     the model from misreading figures it can see
+     */
+    static Read read(ModelGateway models, Media image, String file, int page, String dateOrder, OcrResult textLayer) {
+        String ask = "Read this receipt (" + file + ", page " + page + ").";
+        if (textLayer != null) {
+            ask += "\nThe page's PDF text layer, exact characters in reading order:\n" + textLayer.text().strip();
+        }
+        ChatRequest request = new ChatRequest(List.of(ChatMessage.system(SYSTEM), ChatMessage.user(ask, image)), 0.0, null);
         StructuredResult<ReceiptDraft> answer = models.structured(request, ReceiptDraft.class);
         return new Read(toReceipt(answer.value(), file, page, dateOrder), RemoteMinutes.name(answer.engine()));
     }

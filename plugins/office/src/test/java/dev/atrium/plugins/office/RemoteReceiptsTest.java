@@ -65,7 +65,9 @@ class RemoteReceiptsTest {
         ReceiptDraft second = new ReceiptDraft(null, null, null, null, "USD", "75.50", "6.04", null, "81.54",
                 "VISA ****1881", "office supplies", null, null,
                 List.of(new ReceiptDraft.Item("Desk lamp", "1", "45.50", "45.50")));
-        FakeModelGateway models = new FakeModelGateway().onChat("unused").onStructuredSequence(first, second);
+        // Pages are read at once: each answer goes with the page image it was asked about.
+        FakeModelGateway models = new FakeModelGateway().onChat("unused").onStructured(request ->
+                request.messages().get(1).images().get(0).name().endsWith("-page-1.png") ? first : second);
         BufferedImage page = new BufferedImage(300, 400, BufferedImage.TYPE_BYTE_GRAY);
 
         SkillRun run = SkillHarness.of(new ExpensesSkill()).models(models).clock(ExpensesSkillTest.CLOCK)
@@ -82,6 +84,21 @@ class RemoteReceiptsTest {
             assertThat(((Map<?, ?>) r.get("total")).get("page")).isEqualTo(2);
             assertThat((List<?>) r.get("lineItems")).hasSize(2);
         });
+    }
+
+    @Test
+    void digitalPdfPageGoesToTheModelWithItsTextLayer() {
+        FakeModelGateway models = new FakeModelGateway().onChat("unused").onStructured(DRAFT);
+
+        SkillRun run = SkillHarness.of(new ExpensesSkill()).models(models).clock(ExpensesSkillTest.CLOCK)
+                .value("employee", "Dana Smith")
+                .file("files", new ReceiptPdfs().text(ReceiptImages.englishRows()).build("cafe.pdf")).run();
+
+        assertThat(run.succeeded()).as(run.toString()).isTrue();
+        ChatRequest sent = models.chatRequests().get(0);
+        assertThat(sent.hasImages()).isTrue();
+        assertThat(sent.messages().get(1).text()).contains("PDF text layer").contains("26.22");
+        assertThat(run.resultMap()).containsEntry("engine", "fake/fake-model");
     }
 
     @Test

@@ -56,7 +56,7 @@ public final class FakeModelGateway implements ModelGateway {
     private final Map<Capability, Engine> engines = new EnumMap<>(Capability.class);
     private volatile Function<ChatRequest, String> chat;
     private volatile List<String> streamChunks;
-    private volatile Function<Class<?>, Object> structured;
+    private volatile java.util.function.BiFunction<ChatRequest, Class<?>, Object> structured;
     private volatile Function<Media, Transcript> transcribe;
     private volatile Function<Media, OcrResult> ocr;
     private volatile Function<String, float[]> embed;
@@ -176,7 +176,21 @@ public final class FakeModelGateway implements ModelGateway {
      */
     public FakeModelGateway onStructured(Object value) {
         Objects.requireNonNull(value, "value");
-        this.structured = type -> value;
+        this.structured = (request, type) -> value;
+        return this;
+    }
+
+    /**
+     * Answers each structured call with what {@code answer} gives for its request (converted as by
+     * {@link #onStructured(Object)}): for skills that send several calls at once, whose order is not fixed,
+     * the answer can follow what was asked, such as the name of the image sent. Makes STRUCTURED_OUTPUT
+     * available.
+     *
+     * @since 0.1
+     */
+    public FakeModelGateway onStructured(Function<ChatRequest, Object> answer) {
+        Objects.requireNonNull(answer, "answer");
+        this.structured = (request, type) -> answer.apply(request);
         return this;
     }
 
@@ -189,7 +203,7 @@ public final class FakeModelGateway implements ModelGateway {
      */
     public FakeModelGateway onStructuredJson(String json) {
         Objects.requireNonNull(json, "json");
-        this.structured = type -> new RawJson(json);
+        this.structured = (request, type) -> new RawJson(json);
         return this;
     }
 
@@ -214,7 +228,7 @@ public final class FakeModelGateway implements ModelGateway {
      */
     public FakeModelGateway onStructuredSequence(Object... values) {
         Sequence<Object> sequence = new Sequence<>("structured", List.of(values), this);
-        this.structured = type -> sequence.next();
+        this.structured = (request, type) -> sequence.next();
         return this;
     }
 
@@ -230,7 +244,7 @@ public final class FakeModelGateway implements ModelGateway {
             answers.add(new RawJson(Objects.requireNonNull(json, "json")));
         }
         Sequence<Object> sequence = new Sequence<>("structured", answers, this);
-        this.structured = type -> sequence.next();
+        this.structured = (request, type) -> sequence.next();
         return this;
     }
 
@@ -566,7 +580,7 @@ public final class FakeModelGateway implements ModelGateway {
         requests.add(new Request(Operation.STRUCTURED, request));
         require(Capability.STRUCTURED_OUTPUT);
         pause();
-        Object scripted = structured.apply(type);
+        Object scripted = structured.apply(request, type);
         try {
             String json;
             T value;
