@@ -38,7 +38,8 @@ i18n.add('en', {
   'cat.meals': 'Meals', 'cat.travel': 'Travel', 'cat.lodging': 'Lodging', 'cat.transport': 'Transport',
   'cat.office supplies': 'Office supplies', 'cat.other': 'Other',
   'e.approved': 'Approved', 'e.approve': 'Approve receipt {n}', 'e.fixed': 'Corrected by you (was {was})',
-  'e.csv': 'Download the reviewed receipts (CSV)', 'e.fix.hint': 'Correct a value here; the table and the CSV use your correction.',
+  'e.csv': 'Download the reviewed receipts (CSV)', 'e.reviewed.xlsx': 'Reviewed report with approvals (XLSX)',
+  'e.fix.hint': 'Correct a value here; the table, the CSV and the reviewed report use your correction.',
   'e.approved.count': '{n} of {total} approved',
   'chk.passed': 'passed', 'chk.failed': 'failed', 'chk.review': 'review', 'chk.skipped': 'skipped', 'chk.warning': 'warning',
 });
@@ -75,7 +76,8 @@ i18n.add('zh', {
   'cat.meals': '餐饮', 'cat.travel': '差旅', 'cat.lodging': '住宿', 'cat.transport': '交通',
   'cat.office supplies': '办公用品', 'cat.other': '其他',
   'e.approved': '已批准', 'e.approve': '批准第 {n} 张票据', 'e.fixed': '已由你更正（原为 {was}）',
-  'e.csv': '下载复核后的票据（CSV）', 'e.fix.hint': '可在此更正数值；表格和 CSV 会使用你的更正。',
+  'e.csv': '下载复核后的票据（CSV）', 'e.reviewed.xlsx': '含批准结果的复核报告（XLSX）',
+  'e.fix.hint': '可在此更正数值；表格、CSV 和复核报告都会使用你的更正。',
   'e.approved.count': '已批准 {n}/{total}',
   'chk.passed': '通过', 'chk.failed': '未通过', 'chk.review': '待复核', 'chk.skipped': '跳过', 'chk.warning': '警告',
 });
@@ -352,6 +354,19 @@ function expensesView(run, review) {
     link.click();
     setTimeout(() => { URL.revokeObjectURL(url); link.remove(); }, 1000);
   };
+  // The corrected values and approvals go back to the expense-report skill, which checks them again and
+  // writes the workbook anew; bare values count as typed by the reviewer.
+  const reviewRunner = runPanel('office', 'expense-report');
+  const reviewed = async () => {
+    const body = receipts.map((receipt, i) => {
+      const copy = { ...receipt, approved: !!review[i].approved };
+      for (const [name, fix] of Object.entries(review[i].fixes)) copy[name] = fix;
+      return copy;
+    });
+    const done = await reviewRunner.run({ employee: r.employee || '', receipts: JSON.stringify(body) });
+    const xlsx = done && artifact(done, 'expense-report.xlsx');
+    if (xlsx) download(xlsx.url, xlsx.name);
+  };
   const totals = Object.entries(r.totalsByCategory || {}).flatMap(([cat, byCurrency]) =>
     Object.entries(byCurrency).map(([currency, total]) => el('tr', {}, el('td', {}, category(cat)), el('td', {}, currency),
       el('td', { class: 'pg-num' }, money(total)))));
@@ -370,7 +385,10 @@ function expensesView(run, review) {
         el('th', { scope: 'col' }, el('span', { class: 'visually-hidden' }, i18n.t('e.details'))))),
       tbody)),
     approvedCount,
-    el('div', { class: 'pg-actions' }, el('button', { type: 'button', class: 'secondary', id: 'e-csv', onclick: csv }, '⬇ ' + i18n.t('e.csv'))),
+    el('div', { class: 'pg-actions' },
+      el('button', { type: 'button', id: 'e-reviewed', onclick: reviewed }, '⬇ ' + i18n.t('e.reviewed.xlsx')),
+      el('button', { type: 'button', class: 'secondary', id: 'e-csv', onclick: csv }, '⬇ ' + i18n.t('e.csv'))),
+    reviewRunner.element,
     detail,
     tx('e.duplicates', 'h2'),
     (r.duplicates || []).length ? el('ul', { class: 'pg-items' }, r.duplicates.map((d) => el('li', { class: 'pg-bad' },

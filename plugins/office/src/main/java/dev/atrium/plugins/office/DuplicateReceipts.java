@@ -16,6 +16,9 @@ import java.util.Map;
  */
 final class DuplicateReceipts {
 
+    /** How a duplicate of a receipt from an earlier report is named in its check and violation. */
+    static final String EARLIER = "an earlier receipt";
+
     static final String INDEX_KEY = "expenses/receipt-index";
     static final int INDEX_LIMIT = 5000;
 
@@ -57,7 +60,20 @@ final class DuplicateReceipts {
 
     /** Finds duplicates, records them on the receipts and in the result list, then adds the batch to the index. */
     static List<Map<String, Object>> check(List<Receipt> receipts, PluginStorage storage, String run, ExpensePolicy policy) {
-        List<Entry> earlier = load(storage);
+        return check(receipts, load(storage), storage, run, policy);
+    }
+
+    /**
+     * Duplicates within the batch only, and nothing recorded: for receipts already checked against the tenant's
+     * earlier ones when they were read (a reviewed report would otherwise find each receipt in the index it
+     * was added to).
+     */
+    static List<Map<String, Object>> withinBatch(List<Receipt> receipts, ExpensePolicy policy) {
+        return check(receipts, List.of(), null, "", policy);
+    }
+
+    private static List<Map<String, Object>> check(List<Receipt> receipts, List<Entry> earlier, PluginStorage storage,
+                                                   String run, ExpensePolicy policy) {
         List<Entry> batch = new ArrayList<>();
         for (Receipt r : receipts) {
             batch.add(entryOf(r, run, policy.homeCurrency()));
@@ -90,7 +106,7 @@ final class DuplicateReceipts {
                     d.put("earlier", Map.of("file", e.file(), "run", e.run(), "date", e.date(),
                             "total", e.total(), "currency", e.currency()));
                     found.add(d);
-                    flag(receipts.get(i), reason, "an earlier receipt (" + e.file() + ", run " + e.run() + ")");
+                    flag(receipts.get(i), reason, EARLIER + " (" + e.file() + ", run " + e.run() + ")");
                     break;
                 }
             }
@@ -98,13 +114,21 @@ final class DuplicateReceipts {
         for (Receipt r : receipts) {
             if (r.checks.stream().noneMatch(c -> c.name().equals("duplicate"))) {
                 r.checks.add(new Receipt.Check("duplicate", batch.get(receipts.indexOf(r)) == null ? "skipped" : "passed",
-                        batch.get(receipts.indexOf(r)) == null ? "needs a date and a total" : "no earlier receipt matches"));
+                        batch.get(receipts.indexOf(r)) == null ? "needs a date and a total"
+                        : storage == null ? "no other receipt of this report matches" : "no earlier receipt matches"));
             }
         }
-        List<Entry> updated = new ArrayList<>(earlier);
-        batch.stream().filter(java.util.Objects::nonNull).forEach(updated::add);
-        save(storage, updated);
+        if (storage != null) {
+            List<Entry> updated = new ArrayList<>(earlier);
+            batch.stream().filter(java.util.Objects::nonNull).forEach(updated::add);
+            save(storage, updated);
+        }
         return found;
+    }
+
+    /** Whether a duplicate violation's message names a receipt of an earlier report rather than of the batch. */
+    static boolean againstEarlier(String message) {
+        return message.contains(EARLIER);
     }
 
     private static void flag(Receipt receipt, String reason, String of) {

@@ -51,7 +51,13 @@ final class ExpenseReport {
             money.setDataFormat(book.createDataFormat().getFormat("#,##0.00"));
 
             Sheet sheet = book.createSheet(RECEIPTS);
-            header(sheet.createRow(0), RECEIPT_HEADERS, bold);
+            // A reviewed report says what the reviewer approved, in a last column the formulas do not use.
+            boolean reviewed = receipts.stream().anyMatch(r -> r.approved != null);
+            List<String> headers = new java.util.ArrayList<>(RECEIPT_HEADERS);
+            if (reviewed) {
+                headers.add("Approved");
+            }
+            header(sheet.createRow(0), headers, bold);
             for (int i = 0; i < receipts.size(); i++) {
                 Receipt r = receipts.get(i);
                 Row row = sheet.createRow(i + 1);
@@ -68,6 +74,9 @@ final class ExpenseReport {
                 text(row, 10, r.text("category"));
                 text(row, 11, r.text("paymentMethod"));
                 text(row, 12, r.blocked() ? "blocked" : r.violations.isEmpty() ? "ok" : "warning");
+                if (reviewed) {
+                    text(row, 13, Boolean.TRUE.equals(r.approved) ? "yes" : "no");
+                }
             }
             sheet.createFreezePane(0, 1);
 

@@ -57,6 +57,8 @@ final class Receipt {
     final List<Integer> pages = new ArrayList<>();
     /** What read it: the OCR engine, the PDF's text layer, the vision model (several for a mixed receipt). */
     String engine;
+    /** A reviewer's decision ({@code expense-report}), or null while nobody has reviewed it. */
+    Boolean approved;
 
     Receipt(String file, int page) {
         this.file = file;
@@ -100,6 +102,9 @@ final class Receipt {
         }
         fields.forEach((name, field) -> out.put(name, field.toResult()));
         out.put("lineItems", lineItems.stream().map(LineItem::toResult).toList());
+        if (approved != null) {
+            out.put("approved", approved);
+        }
         out.put("checks", checks.stream().map(Check::toResult).toList());
         out.put("violations", violations.stream().map(Violation::toResult).toList());
         return out;

@@ -8,6 +8,6 @@ class PluginArchitectureTest {
 
     @Test
     void keepsThePluginBoundaries() {
-        AtriumArchitectureRules.checkPlugin("dev.atrium.plugins.office", "org.apache.poi", "org.apache.pdfbox");
+        AtriumArchitectureRules.checkPlugin("dev.atrium.plugins.office", "org.apache.poi", "org.apache.pdfbox", "tools.jackson");
     }
 }
