@@ -125,9 +125,12 @@ public class ExpensesSkill implements Skill {
             int total = pageCount;
             List<ReceiptContinuation.PageReading> readings = ParallelPages.map(jobs, ParallelPages.atOnce(total),
                     context.cancellation(), job -> {
-                        int n = started.incrementAndGet();
-                        sink.next(SkillEvent.progress(5 + 75 * (n - 1) / total,
-                                "reading receipt " + n + " of " + total + " (" + job.where() + ")"));
+                        // Counted and reported together, so progress never goes backwards between threads.
+                        synchronized (started) {
+                            int n = started.incrementAndGet();
+                            sink.next(SkillEvent.progress(5 + 75 * (n - 1) / total,
+                                    "reading receipt " + n + " of " + total + " (" + job.where() + ")"));
+                        }
                         String name = opened.get(job.file()).getKey().name();
                         ReceiptPages.Page page = job.page();
                         if (remote) {
