@@ -116,9 +116,9 @@ public class MinutesSkill implements Skill {
 
             sink.next(SkillEvent.progress(85, "writing"));
             cancellation.throwIfCancelled();
-            Media docx = context.documents().writeDocx("minutes.docx", minutes.toDocument());
+            Media docx = context.documents().writeDocx("minutes.docx", minutes.toDocument(MinutesLabels.of(chinese)));
             sink.next(SkillEvent.artifact(docx));
-            sink.next(SkillEvent.artifact(Media.ofText("minutes.md", "text/markdown; charset=utf-8", minutes.toMarkdown())));
+            sink.next(SkillEvent.artifact(Media.ofText("minutes.md", "text/markdown; charset=utf-8", minutes.toMarkdown(MinutesLabels.of(chinese)))));
             sink.next(SkillEvent.progress(100, "done"));
             sink.next(SkillEvent.result(minutes.toResult()));
             sink.complete();

@@ -260,6 +260,19 @@ class MinutesSkillTest {
     }
 
     @Test
+    void chineseMeetingsMinutesHaveChineseHeadingsAndColumns() throws Exception {
+        SkillRun run = minutes(CHINESE);
+
+        String md = run.artifact("minutes.md").text();
+        assertThat(md).contains("## 摘要", "## 议题", "## 决定", "## 待办事项", "| 事项 | 负责人 | 截止日期 |", "- **日期:** ")
+                .doesNotContain("## Summary", "Action items");
+        ExtractedDocument document = new OfficeDocumentKit().read(run.artifact("minutes.docx"));
+        assertThat(document.text() + "\n" + document.tables()).contains("待办事项", "负责人", "待解决问题")
+                .doesNotContain("Open questions");
+        assertThat(minutes(ENGLISH).artifact("minutes.md").text()).contains("## Summary", "| What | Owner | Due |");
+    }
+
+    @Test
     void vttSubtitlesKeepSpeakersAndGiveTimeSpansInTopics() {
         SkillRun run = SkillHarness.of(new MinutesSkill())
                 .file("file", Media.ofText("sales-review.vtt", "text/vtt", VTT)).value("date", MEETING).run();
