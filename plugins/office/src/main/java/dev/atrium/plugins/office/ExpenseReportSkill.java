@@ -8,8 +8,6 @@ import dev.atrium.sdk.SkillEvent;
 import dev.atrium.sdk.SkillInput;
 import dev.atrium.sdk.SkillSpec;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.pf4j.Extension;
@@ -64,28 +62,16 @@ public class ExpenseReportSkill implements Skill {
             ExpensePolicy policy = ExpensePolicy.from(context.settings());
             sink.next(SkillEvent.progress(20, "checking " + receipts.size() + " reviewed receipts"));
 
-            LocalDate today = LocalDate.now(context.clock());
-            List<Map<String, Object>> review = new ArrayList<>();
-            for (int i = 0; i < receipts.size(); i++) {
-                review.addAll(ExpenseChecks.apply(receipts.get(i), i + 1, policy));
-                policy.apply(receipts.get(i), today);
-            }
+            List<Map<String, Object>> review = ExpensesSkill.check(receipts, policy, LocalDate.now(context.clock()));
             List<Map<String, Object>> duplicates = DuplicateReceipts.withinBatch(receipts, policy);
             context.cancellation().throwIfCancelled();
 
             sink.next(SkillEvent.progress(60, "writing the report"));
             sink.next(SkillEvent.artifact(ExpenseReport.workbook(employee, receipts)));
-            Map<String, Object> result = new LinkedHashMap<>();
-            result.put("employee", employee);
-            result.put("homeCurrency", policy.homeCurrency());
-            result.put("receipts", receipts.stream().map(Receipt::toResult).toList());
-            result.put("duplicates", duplicates);
-            result.put("totalsByCategory", ExpensesSkill.totalsByCategory(receipts));
-            result.put("approvedTotalsByCategory", ExpensesSkill.totalsByCategory(
-                    receipts.stream().filter(r -> Boolean.TRUE.equals(r.approved)).toList()));
-            result.put("approved", receipts.stream().filter(r -> Boolean.TRUE.equals(r.approved)).count());
-            result.put("review", review);
-            result.put("blocked", receipts.stream().filter(Receipt::blocked).count());
+            Map<String, Object> result = ExpensesSkill.result(employee, policy, receipts, duplicates, review);
+            List<Receipt> approved = receipts.stream().filter(r -> Boolean.TRUE.equals(r.approved)).toList();
+            result.put("approvedTotalsByCategory", ExpensesSkill.totalsByCategory(approved));
+            result.put("approved", (long) approved.size());
             result.put("engine", ENGINE);
             sink.next(SkillEvent.progress(100, "done"));
             sink.next(SkillEvent.result(result));

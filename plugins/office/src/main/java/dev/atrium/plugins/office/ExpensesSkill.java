@@ -166,12 +166,7 @@ public class ExpensesSkill implements Skill {
             }
 
             sink.next(SkillEvent.progress(82, "checking " + receipts.size() + " receipts"));
-            LocalDate today = LocalDate.now(context.clock());
-            List<Map<String, Object>> review = new ArrayList<>();
-            for (int i = 0; i < receipts.size(); i++) {
-                review.addAll(ExpenseChecks.apply(receipts.get(i), i + 1, policy));
-                policy.apply(receipts.get(i), today);
-            }
+            List<Map<String, Object>> review = check(receipts, policy, LocalDate.now(context.clock()));
             List<Map<String, Object>> duplicates = DuplicateReceipts.check(receipts, context.storage(),
                     context.runId(), policy);
 
@@ -181,14 +176,7 @@ public class ExpensesSkill implements Skill {
             for (int i = 0; i < receipts.size(); i++) {
                 sink.next(SkillEvent.artifact(ExpenseReport.annotated(i + 1, receiptPages.get(i), receipts.get(i))));
             }
-            Map<String, Object> result = new LinkedHashMap<>();
-            result.put("employee", employee);
-            result.put("homeCurrency", policy.homeCurrency());
-            result.put("receipts", receipts.stream().map(Receipt::toResult).toList());
-            result.put("duplicates", duplicates);
-            result.put("totalsByCategory", totalsByCategory(receipts));
-            result.put("review", review);
-            result.put("blocked", receipts.stream().filter(Receipt::blocked).count());
+            Map<String, Object> result = result(employee, policy, receipts, duplicates, review);
             result.put("engine", String.join(", ", engines));
             sink.next(SkillEvent.progress(100, "done"));
             sink.next(SkillEvent.result(result));
@@ -287,6 +275,30 @@ public class ExpensesSkill implements Skill {
             return "embedded+" + (engine.model().isEmpty() ? engine.provider() : engine.model());
         }
         return RemoteMinutes.name(engine);
+    }
+
+    /** Every receipt's checks and the policy, in order; returns the fields queued for review. */
+    static List<Map<String, Object>> check(List<Receipt> receipts, ExpensePolicy policy, LocalDate today) {
+        List<Map<String, Object>> review = new ArrayList<>();
+        for (int i = 0; i < receipts.size(); i++) {
+            review.addAll(ExpenseChecks.apply(receipts.get(i), i + 1, policy));
+            policy.apply(receipts.get(i), today);
+        }
+        return review;
+    }
+
+    /** What both expense skills answer with, but the engine: the receipts as checked, duplicates, totals, review. */
+    static Map<String, Object> result(String employee, ExpensePolicy policy, List<Receipt> receipts,
+                                      List<Map<String, Object>> duplicates, List<Map<String, Object>> review) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("employee", employee);
+        result.put("homeCurrency", policy.homeCurrency());
+        result.put("receipts", receipts.stream().map(Receipt::toResult).toList());
+        result.put("duplicates", duplicates);
+        result.put("totalsByCategory", totalsByCategory(receipts));
+        result.put("review", review);
+        result.put("blocked", receipts.stream().filter(Receipt::blocked).count());
+        return result;
     }
 
     static Map<String, Map<String, BigDecimal>> totalsByCategory(List<Receipt> receipts) {

@@ -86,7 +86,7 @@ final class RemoteReceipts {
         text(receipt, "invoiceCode", draft.invoiceCode(), page);
         text(receipt, "invoiceNumber", draft.invoiceNumber(), page);
         String category = draft.category() == null ? "" : draft.category().strip().toLowerCase(Locale.ROOT);
-        receipt.set("category", List.of("meals", "travel", "lodging", "transport", "office supplies").contains(category)
+        receipt.set("category", ExpensesSkill.CATEGORIES.contains(category) && !category.equals("other")
                 ? field(category, page) : new ReceiptField("other", 0.5, null, page));
         if (draft.lineItems() != null) {
             for (ReceiptDraft.Item item : draft.lineItems()) {

@@ -24,7 +24,6 @@ final class ReviewedReceipts {
 
     static final int MAX_RECEIPTS = 500;
     static final Set<String> AMOUNTS = Set.of("subtotal", "tax", "tip", "total");
-    static final List<String> CATEGORIES = List.of("meals", "travel", "lodging", "transport", "office supplies", "other");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -127,11 +126,11 @@ final class ReviewedReceipts {
     private static Object value(JsonNode value, String name, String where) {
         String text = value.isNumber() ? value.decimalValue().toPlainString() : value.asString().strip();
         if (AMOUNTS.contains(name) || name.equals("quantity") || name.equals("unitPrice") || name.equals("amount")) {
-            try {
-                return value.isNumber() ? value.decimalValue() : new BigDecimal(text.replaceAll("[\\s,$€£¥]|RM|USD|EUR", ""));
-            } catch (NumberFormatException e) {
+            BigDecimal amount = value.isNumber() ? value.decimalValue() : ReceiptValues.parseAmount(text);
+            if (amount == null) {
                 throw new BadInputException("receipts", where + ": " + name + " '" + text + "' is not an amount");
             }
+            return amount;
         }
         switch (name) {
             case "date" -> {
@@ -150,9 +149,9 @@ final class ReviewedReceipts {
             }
             case "category" -> {
                 String category = text.toLowerCase(Locale.ROOT);
-                if (!CATEGORIES.contains(category)) {
+                if (!ExpensesSkill.CATEGORIES.contains(category)) {
                     throw new BadInputException("receipts", where + ": category '" + text + "' is not one of "
-                            + String.join(", ", CATEGORIES));
+                            + String.join(", ", ExpensesSkill.CATEGORIES));
                 }
                 return category;
             }
