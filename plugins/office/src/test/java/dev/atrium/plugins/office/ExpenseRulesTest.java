@@ -57,7 +57,7 @@ class ExpenseRulesTest {
 
     static FakeModelGateway ocr(Map<String, String> textByFile) {
         return new FakeModelGateway().onOcr(image -> {
-            String stem = image.name().replaceFirst("(-ocr)?\\.png$", "");
+            String stem = image.name().replaceFirst("(-ocr)?\\.(png|bmp)$", "");
             return new FakeModelGateway().onOcr(textByFile.getOrDefault(stem, "")).ocr(image, List.of());
         }).engine(Capability.OCR, Engine.embedded("tesseract-5"));
     }
