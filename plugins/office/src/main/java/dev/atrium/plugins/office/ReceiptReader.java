@@ -44,6 +44,7 @@ final class ReceiptReader {
     private static final Pattern NOT_TOTAL = Pattern.compile(
             "SUB\\s*-?\\s*" + T + "|EXCL|" + T + "\\s*(?:QTY|QUANTITY|ITEM|DISC|SAVING|GST|TAX|VAT|SST|EXCL|NO\\b)"
                     + "|INCLUDES|\\bCHANGE\\b|\\bCASH\\b|TENDER|ROUNDING\\s*ADJ|\\bADJ|\\bGST\\s*@|税额|稅額|找零|ITEM\\(?S\\)?\\s*:|QTY\\(?S\\)?\\s*:");
+    private static final Pattern ROUNDED_TOTAL = Pattern.compile("价税合计|ROUND\\S*\\s*(?:ED\\s*)?TOTAL|" + T + "\\s*AFTER\\s*ADJ");
     private static final Pattern SUBTOTAL = Pattern.compile("SUB\\s*-?\\s*" + T + "|小计|小計|^\\s*金\\s*额|不含税|EXCL");
     private static final Pattern TAX = Pattern.compile("\\b(?:GST|VAT|TAX|SST|HST|PPN)\\b|税额|稅額|税金|增值税额");
     private static final Pattern NOT_TAX = Pattern.compile("\\bID\\b|\\bREG|\\bNO\\b|INVOICE|INCL|EXCL|CLUSIVE|SUMMARY|SUB\\s*-?\\s*TOTAL|"
@@ -574,7 +575,8 @@ final class ReceiptReader {
         double bestScore = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < rows.size(); i++) {
             String upper = rows.get(i).text().toUpperCase(Locale.ROOT);
-            if (NOT_TOTAL.matcher(upper).find() && !upper.matches(".*(价税合计|ROUND\\S*\\s*(ED\\s*)?TOTAL).*")) {
+            // A rounded total ("ROUNDED TOTAL", "TOTAL AFTER ADJ") names a rounding adjustment yet is what was paid.
+            if (NOT_TOTAL.matcher(upper).find() && !ROUNDED_TOTAL.matcher(upper).find()) {
                 continue;
             }
             for (Anchor anchor : TOTAL_ANCHORS) {

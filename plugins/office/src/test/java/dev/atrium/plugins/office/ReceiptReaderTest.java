@@ -48,6 +48,24 @@ class ReceiptReaderTest {
     }
 
     @Test
+    void totalAfterTheRoundingAdjustmentIsWhatWasPaid() {
+        // Department-store tills print the total before and after rounding; only the second was paid. The row
+        // names the rounding adjustment, which used to rule it out like a "ROUNDING ADJ" row.
+        Receipt receipt = ReceiptReader.read(page(85,
+                "AEON CO. (M) BHD",
+                "3RD FLR, AEON TAMAN MALURI",
+                "06/03/2018",
+                "AMBROSIAL GREEK 75.02",
+                "Total Sales Incl GST 75.02",
+                "Total After Adj Incl GST 75.00",
+                "CASH 100.00",
+                "Change Amt 25.00"), "r.png", 1, "DMY");
+
+        assertThat(receipt.amount("total")).isEqualByComparingTo(new BigDecimal("75.00"));
+        assertThat(receipt.field("total").box()[1]).isEqualTo(20 + 40 * 5);
+    }
+
+    @Test
     void companyNamedInTheHeaderIsKeptWhateverTheFootSays() {
         Receipt receipt = ReceiptReader.read(page(85,
                 "KEDAI RUNCIT MAJU SDN BHD",
