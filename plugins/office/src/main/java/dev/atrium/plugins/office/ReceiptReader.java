@@ -26,6 +26,8 @@ final class ReceiptReader {
 
     /** How much less sure a total is when no other figure on the receipt confirms it. */
     static final double UNCONFIRMED = 0.75;
+    /** Subtotal times this is the most a total can be: 6-20 % tax, 10 % service and a tip. */
+    private static final BigDecimal MOST_ADDED = new BigDecimal("1.35");
 
     /** A total anchor and how much it says "this is what was paid": higher wins. */
     private record Anchor(Pattern pattern, int priority) {
@@ -648,7 +650,14 @@ final class ReceiptReader {
         if (sub != null && tax != null) {
             trusted.addAll(expected.stream().filter(e -> !e.equals(cashLessChange)).toList());
         }
-        if (best != null && !trusted.isEmpty() && best.field().confidence() < 0.75) {
+        // A total far above its own subtotal is misread however sure OCR was of it ("48.00" under a 16.98
+        // subtotal), and a trusted figure that is plausible replaces it.
+        boolean implausible = best != null && outOfProportion(best.value(), sub)
+                && trusted.stream().anyMatch(t -> !outOfProportion(t, sub));
+        if (implausible) {
+            trusted.removeIf(t -> outOfProportion(t, sub));
+        }
+        if (best != null && !trusted.isEmpty() && (best.field().confidence() < 0.75 || implausible)) {
             Labelled chosen = best;
             boolean agrees = expected.stream().anyMatch(e -> e.compareTo(chosen.value()) == 0);
             long support = everyAmount.stream().filter(a -> a.compareTo(chosen.value()) == 0).count() - 1;
@@ -715,6 +724,15 @@ final class ReceiptReader {
         receipt.set("total", confirmed ? field
                 : new ReceiptField(field.value(), field.confidence() * UNCONFIRMED, field.box(), field.page()));
         return best.row();
+    }
+
+    /**
+     * Whether a total is more than its subtotal plus any tax, service charge and tip a till adds (35 %) could
+     * make it: then one of the two is misread.
+     */
+    static boolean outOfProportion(BigDecimal total, BigDecimal subtotal) {
+        return total != null && subtotal != null && subtotal.signum() > 0
+                && total.compareTo(subtotal.multiply(MOST_ADDED).add(new BigDecimal("0.10"))) > 0;
     }
 
     /** A lone positive amount on a row printed notably taller than the receipt's usual row, in its lower half. */

@@ -30,6 +30,11 @@ final class ReceiptReadings {
         if (a == null && b != null) {
             base = second;
             other = first;
+        } else if (a != null && b != null && a.compareTo(b) != 0 && outOfProportion(first, second, a, b) != 0) {
+            if (outOfProportion(first, second, a, b) == 1) {
+                base = second;
+                other = first;
+            }
         } else if (a != null && b != null && a.compareTo(b) != 0 && first.totalConfirmed != second.totalConfirmed) {
             if (second.totalConfirmed) {
                 base = second;
@@ -128,6 +133,26 @@ final class ReceiptReadings {
         }
         double inter = (double) w * h;
         return inter / ((double) a.width() * a.height() + (double) b.width() * b.height() - inter);
+    }
+
+    /**
+     * 1 when the first total is out of proportion to the subtotal (see {@link ReceiptReader#outOfProportion})
+     * and the second is not, 2 the other way round, 0 when the subtotals found do not settle it: each
+     * subtotal read must rule out the same one, since a misread subtotal rules out right totals too.
+     */
+    private static int outOfProportion(Receipt first, Receipt second, BigDecimal a, BigDecimal b) {
+        int side = 0;
+        for (BigDecimal subtotal : java.util.stream.Stream.of(first.amount("subtotal"), second.amount("subtotal"))
+                .filter(java.util.Objects::nonNull).toList()) {
+            boolean outA = ReceiptReader.outOfProportion(a, subtotal);
+            boolean outB = ReceiptReader.outOfProportion(b, subtotal);
+            int here = outA == outB ? 0 : outA ? 1 : 2;
+            if (here == 0 || side != 0 && here != side) {
+                return 0;
+            }
+            side = here;
+        }
+        return side;
     }
 
     private static boolean printed(OcrResult ocr, BigDecimal amount) {

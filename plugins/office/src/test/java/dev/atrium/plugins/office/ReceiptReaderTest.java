@@ -351,4 +351,46 @@ class ReceiptReaderTest {
 
         assertThat(merged.text("vendor")).isIn("BOOK TA -K SDN BHD", "BOOKTA .K SDN BHD");
     }
+
+    @Test
+    void totalFarAboveItsSubtotalIsMisreadHoweverSureOcrWas() {
+        // "48.00" for 18.00, read with confidence: cash - change, one digit away and in proportion, replaces it.
+        Receipt receipt = ReceiptReader.read(page(90,
+                "KEDAI BUKU MAJU SDN BHD",
+                "NO 5 JALAN BESAR 45600 SELANGOR",
+                "23/01/2018",
+                "TAPE 5 1.32 6.60",
+                "PEN 5 2.08 10.38",
+                "SUB-TOTAL 16.98",
+                "TOTAL 48.00",
+                "CASH 18.00",
+                "CHANGE 0.00"), "r.png", 1, "DMY");
+
+        assertThat(receipt.amount("total")).isEqualByComparingTo(new BigDecimal("18.00"));
+        assertThat(receipt.field("total").confidence()).isLessThan(ReceiptReadings.SECOND_LOOK_BELOW);
+    }
+
+    @Test
+    void totalWithTaxServiceAndTipOrAMisreadSubtotalIsKept() {
+        Receipt withTip = ReceiptReader.read(page(90, "BLUE HARBOR CAFE", "12 HARBOR ROAD", "23/01/2018",
+                "SUBTOTAL 20.00", "TAX 2.00", "TIP 4.00", "TOTAL 26.00", "CASH 30.00", "CHANGE 4.00"), "r.png", 1, "DMY");
+        Receipt misreadSubtotal = ReceiptReader.read(page(90, "YHM AEON TEBRAU CITY", "JOHOR BAHRU", "11/03/2018",
+                "Total Excluded Tax 0.74", "TOTAL:MYR 13.10", "Cash 20.10", "Change 7.00"), "r.png", 1, "DMY");
+
+        assertThat(withTip.amount("total")).isEqualByComparingTo(new BigDecimal("26.00"));
+        assertThat(misreadSubtotal.amount("total")).isEqualByComparingTo(new BigDecimal("13.10"));
+    }
+
+    @Test
+    void ofTwoReadingsTheTotalInProportionToTheSubtotalWins() {
+        // The black-and-white reading misread the total and the cash alike, so cash - change "confirms" it.
+        OcrResult grey = page(90, "KEDAI BUKU MAJU SDN BHD", "23/01/2018", "SUB-TOTAL 16.98", "TOTAL 18.00", "CHANGE 0.00");
+        OcrResult bw = page(90, "KEDAI BUKU MAJU SDN BHD", "23/01/2018", "SUB-TOTAL 16.98", "TOTAL 448.00",
+                "CASH 448.00", "CHANGE 0.00");
+
+        Receipt merged = ReceiptReadings.merge(ReceiptReader.read(grey, "r.png", 1, "DMY"), grey,
+                ReceiptReader.read(bw, "r.png", 1, "DMY"), bw);
+
+        assertThat(merged.amount("total")).isEqualByComparingTo(new BigDecimal("18.00"));
+    }
 }
