@@ -684,6 +684,18 @@ final class ReceiptReader {
                 }
             }
         }
+        // No total read, but subtotal and tax were: their sum (rounded as the till did) is the total, unsure.
+        if (best == null && sub != null && tax != null && !expected.isEmpty()) {
+            boolean rounds = rounding != null && rounding.signum() != 0;
+            BigDecimal computed = expected.stream().filter(e -> !e.equals(cashLessChange))
+                    .filter(e -> !rounds || multipleOf5Cents(e)).findFirst()
+                    .orElse(expected.get(0));
+            int subRow = 0;
+            while (subRow < rows.size() && !SUBTOTAL.matcher(rows.get(subRow).text().toUpperCase(Locale.ROOT)).find()) {
+                subRow++;
+            }
+            best = new Labelled(new ReceiptField(computed, 0.5, receipt.field("subtotal").box(), page), computed, subRow);
+        }
         boolean labelled = best != null;
         if (best == null) {
             // No label read: the largest amount that is not what was handed over or given back.
@@ -795,6 +807,23 @@ final class ReceiptReader {
         return prev[y.length()];
     }
 
+    private static final Pattern POINT_LOST = Pattern.compile("(?<![\\d.,])(\\d{1,4})(?:\\s?(\\d{2}))(?![\\d.,%])\\s*$");
+
+    /**
+     * An amount whose decimal point OCR lost ("5142" or "51 42" for 51.42) at the end of a subtotal row; unsure, so
+     * it is only used where no proper amount was read. Not for tax rows: a rate or a code before the tax is as
+     * often read into it ("2 637" for 6.37).
+     */
+    private static Labelled pointLost(Row row, int labelEnd, int page) {
+        String text = row.text();
+        Matcher m = POINT_LOST.matcher(text);
+        if (!m.find(Math.min(labelEnd, text.length())) || m.group(1).length() + m.group(2).length() < 3) {
+            return null;
+        }
+        BigDecimal value = new BigDecimal(m.group(1) + "." + m.group(2));
+        return new Labelled(row.field(value, m.start(), m.end(), 0.6, page), value, -1);
+    }
+
     private static boolean multipleOf5Cents(BigDecimal value) {
         return value.remainder(new BigDecimal("0.05")).signum() == 0;
     }
@@ -806,6 +835,7 @@ final class ReceiptReader {
             Matcher sub = SUBTOTAL.matcher(upper);
             if (!receipt.field("subtotal").found() && sub.find() && !upper.contains("价税")) {
                 Labelled l = amountAfter(rows, i, sub.end(), page);
+                l = l != null ? l : pointLost(rows.get(i), sub.end(), page);
                 if (l != null) {
                     // "Sub Total (RM) - 106.10": a dash after the label separates, it does not subtract.
                     receipt.set("subtotal", l.value().signum() < 0 ? new ReceiptField(l.value().negate(), l.field().confidence(), l.field().box(), page) : l.field());

@@ -6,8 +6,9 @@ import java.util.Map;
 
 /**
  * Two OCR readings of one page (grey and black-and-white) merged into one receipt: each field from the
- * surer reading; where the totals differ, the one its own receipt confirms (subtotal + tax, cash - change),
- * else the one the other reading also printed somewhere, else the surer one.
+ * surer reading; where the totals differ, one found by its label or worked out beats the page's largest amount,
+ * one in proportion to the subtotal beats one that is not, then the one its own receipt confirms (subtotal +
+ * tax, cash - change), else the one the other reading also printed somewhere, else the surer one.
  */
 final class ReceiptReadings {
 
@@ -30,6 +31,12 @@ final class ReceiptReadings {
         if (a == null && b != null) {
             base = second;
             other = first;
+        } else if (a != null && b != null && a.compareTo(b) != 0 && first.totalGuessed != second.totalGuessed) {
+            // A total found by its label, or worked out from subtotal and tax, beats the largest amount on the page.
+            if (first.totalGuessed) {
+                base = second;
+                other = first;
+            }
         } else if (a != null && b != null && a.compareTo(b) != 0 && outOfProportion(first, second, a, b) != 0) {
             if (outOfProportion(first, second, a, b) == 1) {
                 base = second;

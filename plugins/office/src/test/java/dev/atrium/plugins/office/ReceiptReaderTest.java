@@ -393,4 +393,33 @@ class ReceiptReaderTest {
 
         assertThat(merged.amount("total")).isEqualByComparingTo(new BigDecimal("18.00"));
     }
+
+    /** A till receipt whose total row OCR could not read, and whose subtotal lost its decimal point. */
+    static OcrResult unreadableTotal(String subtotalRow, String taxRow) {
+        return page(90, "SYL ROASTED DELIGHTS SDN. BHD.", "75, JALAN SS 22/19, 47400 PJ", "06/03/2018",
+                "(T02) BRAISED PORK 2.0 7.00 14.00", "(R045) ROAST PORK 1.0 11.90 37.42", "Total Qty: 7 51.42",
+                subtotalRow, "Discount 0.00", taxRow, "Rounding 0.00", "Total Sales (Inclusive of GST) 64. so");
+    }
+
+    @Test
+    void totalIsWorkedOutFromSubtotalAndTaxWhenItsRowIsUnreadable() {
+        Receipt receipt = ReceiptReader.read(unreadableTotal("Total Sales (Excluding GST) 5142", "Total GST 3.08"),
+                "r.png", 1, "DMY");
+
+        assertThat(receipt.amount("subtotal")).isEqualByComparingTo(new BigDecimal("51.42"));
+        assertThat(receipt.amount("total")).isEqualByComparingTo(new BigDecimal("54.50"));
+        assertThat(receipt.field("total").confidence()).isLessThan(ReceiptReadings.SECOND_LOOK_BELOW);
+    }
+
+    @Test
+    void ofTwoReadingsATotalFoundOrWorkedOutBeatsTheLargestAmount() {
+        OcrResult grey = unreadableTotal("Total Sales (Excluding GST) 5142", "Total GST 3.08");
+        OcrResult bw = unreadableTotal("Total Sales (Excluding GST) 51.42", "Total GST 3 O8");
+
+        Receipt black = ReceiptReader.read(bw, "r.png", 1, "DMY");
+        Receipt merged = ReceiptReadings.merge(ReceiptReader.read(grey, "r.png", 1, "DMY"), grey, black, bw);
+
+        assertThat(black.amount("total")).isEqualByComparingTo(new BigDecimal("51.42"));
+        assertThat(merged.amount("total")).isEqualByComparingTo(new BigDecimal("54.50"));
+    }
 }
