@@ -53,6 +53,8 @@ final class Receipt {
     boolean totalConfirmed;
     /** Whether the total is only the largest amount: no label or print size said so. */
     boolean totalGuessed;
+    /** Cash handed over less the change, when both were read: a reading aid, not part of the result. */
+    BigDecimal paidLessChange;
     /** The pages of the file the receipt spans, in order: its own page, and more when it continues. */
     final List<Integer> pages = new ArrayList<>();
     /** What read it: the OCR engine, the PDF's text layer, the vision model (several for a mixed receipt). */

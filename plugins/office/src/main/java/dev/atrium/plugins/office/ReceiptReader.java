@@ -159,6 +159,7 @@ final class ReceiptReader {
         payment(rows, receipt, page);
         invoiceNumbers(rows, receipt, page);
         lineItems(rows, Math.max(headerEnd, vendorRow + 1), totalRow, receipt, page);
+        totalFromItemsAndPayment(receipt);
         category(upperAll, receipt, page);
         return receipt;
     }
@@ -543,6 +544,7 @@ final class ReceiptReader {
             }
         }
         BigDecimal cashLessChange = paid != null && change != null ? paid.subtract(change) : null;
+        receipt.paidLessChange = cashLessChange;
         // What the other figures say the total is: subtotal + tax + tip, give or take the rounding adjustment.
         BigDecimal rounding = null;
         int roundingRow = -1;
@@ -789,6 +791,32 @@ final class ReceiptReader {
     }
 
     /** Edit distance between the digits of two amounts. */
+    /**
+     * A total nothing confirmed, one misread digit away from an amount that the line items add up to and that
+     * cash less change also gives ("$7.10" for 37.10): two figures read apart from each other agree, so the total
+     * is taken to be theirs.
+     */
+    private static void totalFromItemsAndPayment(Receipt receipt) {
+        BigDecimal total = receipt.amount("total");
+        BigDecimal paid = receipt.paidLessChange;
+        if (total == null || paid == null || receipt.totalConfirmed || receipt.lineItems.isEmpty()
+                || total.compareTo(paid) == 0 || digitsApart(total, paid) > 1) {
+            return;
+        }
+        BigDecimal items = BigDecimal.ZERO;
+        for (Receipt.LineItem item : receipt.lineItems) {
+            if (!(item.amount().value() instanceof BigDecimal amount)) {
+                return;
+            }
+            items = items.add(amount);
+        }
+        if (items.compareTo(paid) == 0) {
+            ReceiptField read = receipt.field("total");
+            receipt.set("total", new ReceiptField(paid, 0.6, read.box(), read.page()));
+            receipt.totalConfirmed = true;
+        }
+    }
+
     static int digitsApart(BigDecimal a, BigDecimal b) {
         String x = a.setScale(2, RoundingMode.HALF_UP).toPlainString().replace(".", "");
         String y = b.setScale(2, RoundingMode.HALF_UP).toPlainString().replace(".", "");

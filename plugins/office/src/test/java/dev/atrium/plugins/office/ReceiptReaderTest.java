@@ -422,4 +422,25 @@ class ReceiptReaderTest {
         assertThat(black.amount("total")).isEqualByComparingTo(new BigDecimal("51.42"));
         assertThat(merged.amount("total")).isEqualByComparingTo(new BigDecimal("54.50"));
     }
+
+    @Test
+    void totalOneDigitOffWhatTheItemsAndTheCashBothSayIsCorrected() {
+        // "$7.10" for 37.10: the items add up to 37.10 and 50.00 less 12.90 change is 37.10.
+        Receipt receipt = ReceiptReader.read(page(90, "MR. D.I.Y. (M) SDN BHD", "LOT 1851-A, JALAN KPB 6, 43300 SELANGOR",
+                "TAX INVOICE 14-03-18", "SPONGE 4X 2.80 11.20", "HOOK 2X 1.50 3.00", "TOOLBOX 1X 22.90 22.90",
+                "Total Incl. GST 6% RM $7.10", "CASH RM 50.00", "CHANGE RM 12.90"), "r.png", 1, "DMY");
+
+        assertThat(receipt.lineItems).hasSize(3);
+        assertThat(receipt.amount("total")).isEqualByComparingTo(new BigDecimal("37.10"));
+        assertThat(receipt.field("total").box()[1]).isEqualTo(20 + 40 * 6);
+    }
+
+    @Test
+    void totalIsKeptWhenTheItemsDoNotBackTheCash() {
+        Receipt receipt = ReceiptReader.read(page(90, "MR. D.I.Y. (M) SDN BHD", "LOT 1851-A, JALAN KPB 6, 43300 SELANGOR",
+                "TAX INVOICE 14-03-18", "SPONGE 4X 2.80 11.20", "HOOK 2X 1.50 3.00", "Total Incl. GST 6% RM 14.20",
+                "CASH RM 50.00", "CHANGE RM 25.80"), "r.png", 1, "DMY");
+
+        assertThat(receipt.amount("total")).isEqualByComparingTo(new BigDecimal("14.20"));
+    }
 }
