@@ -47,6 +47,8 @@ final class ReceiptReader {
             "SUB\\s*-?\\s*" + T + "|EXCL|" + T + "\\s*(?:QTY|QUANTITY|ITEM|DISC|SAVING|GST|TAX|VAT|SST|EXCL|NO\\b)"
                     + "|INCLUDES|\\bCHANGE\\b|\\bCASH\\b|TENDER|ROUNDING\\s*ADJ|\\bADJ|\\bGST\\s*@|税额|稅額|找零|ITEM\\(?S\\)?\\s*:|QTY\\(?S\\)?\\s*:");
     private static final Pattern ROUNDED_TOTAL = Pattern.compile("价税合计|ROUND\\S*\\s*(?:ED\\s*)?TOTAL|" + T + "\\s*AFTER\\s*ADJ");
+    /** An amount at a row's end with its decimal point lost ("5142", "51 42"). */
+    private static final Pattern POINT_LOST = Pattern.compile("(?<![\\d.,])(\\d{1,4})(?:\\s?(\\d{2}))(?![\\d.,%])\\s*$");
     private static final Pattern SUBTOTAL = Pattern.compile("SUB\\s*-?\\s*" + T + "|小计|小計|^\\s*金\\s*额|不含税|EXCL");
     private static final Pattern TAX = Pattern.compile("\\b(?:GST|VAT|TAX|SST|HST|PPN)\\b|税额|稅額|税金|增值税额");
     private static final Pattern NOT_TAX = Pattern.compile("\\bID\\b|\\bREG|\\bNO\\b|INVOICE|INCL|EXCL|CLUSIVE|SUMMARY|SUB\\s*-?\\s*TOTAL|"
@@ -790,7 +792,6 @@ final class ReceiptReader {
         return null;
     }
 
-    /** Edit distance between the digits of two amounts. */
     /**
      * A total nothing confirmed, one misread digit away from an amount that the line items add up to and that
      * cash less change also gives ("$7.10" for 37.10): two figures read apart from each other agree, so the total
@@ -817,6 +818,7 @@ final class ReceiptReader {
         }
     }
 
+    /** Edit distance between the digits of two amounts. */
     static int digitsApart(BigDecimal a, BigDecimal b) {
         String x = a.setScale(2, RoundingMode.HALF_UP).toPlainString().replace(".", "");
         String y = b.setScale(2, RoundingMode.HALF_UP).toPlainString().replace(".", "");
@@ -834,8 +836,6 @@ final class ReceiptReader {
         }
         return prev[y.length()];
     }
-
-    private static final Pattern POINT_LOST = Pattern.compile("(?<![\\d.,])(\\d{1,4})(?:\\s?(\\d{2}))(?![\\d.,%])\\s*$");
 
     /**
      * An amount whose decimal point OCR lost ("5142" or "51 42" for 51.42) at the end of a subtotal row; unsure, so
