@@ -89,6 +89,22 @@ final class RemoteProvider {
     private final CircuitBreaker breaker;
     /** Whether the server accepts {@code response_format: json_schema}; learnt on the first refusal. */
     private volatile boolean jsonSchemaSupported = true;
+    /**
+     * Each record type's structured-output schema, generated, widened for nulls and compiled on its first call
+     * rather than on every call. A ClassValue, so a plugin's classes do not stay reachable after it is unloaded.
+     */
+    private final ClassValue<CompiledSchema> schemas = new ClassValue<>() {
+        @Override
+        protected CompiledSchema computeValue(Class<?> type) {
+            String text = NullableSchema.of(new BeanOutputConverter<>(type, json).getJsonSchema(), type, json);
+            return new CompiledSchema(text, SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                    .getSchema(text));
+        }
+    };
+
+    /** A schema as sent to the model and as the answer is validated against. */
+    private record CompiledSchema(String text, Schema schema) {
+    }
 
     RemoteProvider(String name, ModelsProperties.Provider settings, JsonMapper json,
                    ObservationRegistry observations, MeterRegistry meters) {
@@ -215,9 +231,9 @@ final class RemoteProvider {
     <T> StructuredResult<T> structured(ChatRequest request, Class<T> type) {
         Capability capability = request.hasImages() ? Capability.VISION : Capability.CHAT;
         OpenAiChatModel model = require(chat, Capability.STRUCTURED_OUTPUT);
-        BeanOutputConverter<T> converter = new BeanOutputConverter<>(type, json);
-        String schemaText = NullableSchema.of(converter.getJsonSchema(), type, json);
-        Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(schemaText);
+        CompiledSchema compiled = schemas.get(type);
+        String schemaText = compiled.text();
+        Schema schema = compiled.schema();
         OpenAiChatModel.ResponseFormat strict = OpenAiChatModel.ResponseFormat.builder()
                 .type(OpenAiChatModel.ResponseFormat.Type.JSON_SCHEMA).jsonSchema(schemaText).build();
         OpenAiChatModel.ResponseFormat plainJson = OpenAiChatModel.ResponseFormat.builder()
