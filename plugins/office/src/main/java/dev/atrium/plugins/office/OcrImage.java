@@ -54,7 +54,9 @@ final class OcrImage {
             scale = textScale;
         }
         if (scale <= 1.2 && !binarize) {
-            return new Prepared(page.media(), 1);
+            // An upload is read as it came; a rendered PDF page as BMP, which costs little to write and read.
+            return new Prepared(page.upload() != null ? page.upload()
+                    : Media.of(page.name().replaceFirst("\\.[^.]+$", "") + ".bmp", "image/bmp", bmp(image)), 1);
         }
         scale = Math.max(1, scale);
         int w = (int) Math.round(image.getWidth() * scale);
@@ -65,7 +67,7 @@ final class OcrImage {
         }
         // BMP, not PNG: OCR decodes the page twice (a preview, then Tesseract), and PNG's filtering and
         // deflate cost about 100 ms a page to encode and decode where BMP costs about 20.
-        String name = page.media().name().replaceFirst("\\.[^.]+$", "") + (binarize ? "-bw.bmp" : "-ocr.bmp");
+        String name = page.name().replaceFirst("\\.[^.]+$", "") + (binarize ? "-bw.bmp" : "-ocr.bmp");
         return new Prepared(Media.of(name, "image/bmp", bmp(big)), (double) w / image.getWidth());
     }
 

@@ -28,13 +28,68 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 final class ReceiptPages {
 
     /**
-     * One page: the image to read (PNG for rendered PDF pages, the upload itself otherwise), its pixels, and
-     * the PDF's text layer of the page when it has a usable one ({@link PdfTextLayer}), else {@code null}.
+     * One page: its pixels, the PDF's text layer of the page when it has a usable one ({@link PdfTextLayer}),
+     * else {@code null}, and the page as a file (the upload itself for an image; a PNG for a rendered PDF page,
+     * encoded only when asked for, since OCR is handed its own copy and a text-layer page needs none).
      */
-    record Page(int number, Media media, BufferedImage image, OcrResult textLayer) {
+    static final class Page {
 
-        Page(int number, Media media, BufferedImage image) {
-            this(number, media, image, null);
+        private final int number;
+        private final String name;
+        private final Media upload;
+        private final BufferedImage image;
+        private final OcrResult textLayer;
+        private Media rendered;
+
+        private Page(int number, String name, Media upload, BufferedImage image, OcrResult textLayer) {
+            this.number = number;
+            this.name = name;
+            this.upload = upload;
+            this.image = image;
+            this.textLayer = textLayer;
+        }
+
+        /** An uploaded image. */
+        static Page upload(Media file, BufferedImage image) {
+            return new Page(1, file.name(), file, image, null);
+        }
+
+        /** A rendered PDF page. */
+        static Page rendered(int number, String name, BufferedImage image, OcrResult textLayer) {
+            return new Page(number, name, null, image, textLayer);
+        }
+
+        int number() {
+            return number;
+        }
+
+        /** The file name of the page: the upload's, or {@code <stem>-page-<n>.png}. */
+        String name() {
+            return name;
+        }
+
+        /** The uploaded image this page is, or null for a rendered PDF page. */
+        Media upload() {
+            return upload;
+        }
+
+        BufferedImage image() {
+            return image;
+        }
+
+        OcrResult textLayer() {
+            return textLayer;
+        }
+
+        /** The page as an image file: the upload, or the rendered page as PNG (encoded once, on first use). */
+        synchronized Media media() {
+            if (upload != null) {
+                return upload;
+            }
+            if (rendered == null) {
+                rendered = Media.of(name, "image/png", png(image));
+            }
+            return rendered;
         }
     }
 
@@ -73,7 +128,7 @@ final class ReceiptPages {
                 throw new UnsupportedMediaException(file.name() + " (" + file.mediaType()
                         + ") is not an image format this skill reads: JPEG, PNG, WebP, TIFF or PDF");
             }
-            return List.of(new Page(1, file, image));
+            return List.of(Page.upload(file, image));
         }
         if (type.equals("application/pdf")) {
             throw new BadInputException("files", file.name() + " is not a valid PDF");
@@ -98,8 +153,7 @@ final class ReceiptPages {
             for (int p = 0; p < count; p++) {
                 // The image is rendered even for a page read from its text layer: the annotated receipt shows it.
                 BufferedImage image = renderer.renderImageWithDPI(p, PDF_DPI, ImageType.GRAY);
-                pages.add(new Page(p + 1, Media.of(stem + "-page-" + (p + 1) + ".png", "image/png", png(image)), image,
-                        textLayer(pdf, p)));
+                pages.add(Page.rendered(p + 1, stem + "-page-" + (p + 1) + ".png", image, textLayer(pdf, p)));
             }
             return pages;
         } catch (InvalidPasswordException e) {
