@@ -239,6 +239,7 @@ public class ExpensesSkill implements Skill {
         ocr = OcrImage.scaleBack(ocr, image.scale());
         Receipt receipt = ReceiptReader.read(ocr, file, page.number(), policy.dateOrder());
         OcrResult words = ocr;
+        List<OcrResult> readings = new ArrayList<>(List.of(ocr));
         if (ReceiptReadings.wantsSecondLook(receipt)) {
             context.cancellation().throwIfCancelled();
             List<String> languages = ocr.text().codePoints().anyMatch(c -> Character.UnicodeScript.of(c)
@@ -251,9 +252,30 @@ public class ExpensesSkill implements Skill {
             receipt = ReceiptReadings.merge(receipt, ocr, again, second);
             // The reading whose total was kept is the one the page's line items come from.
             words = receipt == again ? second : ocr;
+            readings.add(second);
+        }
+        List<String> vendorLanguages = vendorLanguages(context);
+        if (!vendorLanguages.isEmpty() && VendorRereading.wanted(receipt, readings)) {
+            context.cancellation().throwIfCancelled();
+            try {
+                receipt = VendorRereading.reread(receipt, readings, page, image.scale(),
+                        rows -> models.ocr(rows, vendorLanguages));
+            } catch (CapabilityUnavailableException e) {
+                // That model is not installed here: the page's own readings of the name stand.
+            }
         }
         receipt.engine = engineName(ocr.engine());
         return new ReceiptContinuation.PageReading(page.number(), receipt, words);
+    }
+
+    /**
+     * The model the vendor's row is read again with ({@link VendorRereading}): plugin setting
+     * {@code expenses.vendorOcrLanguages}, Tesseract's Malay model by default (it reads the Latin-script names
+     * on South-East Asian receipts, and others, without English's dictionary), {@code none} for no second look.
+     */
+    static List<String> vendorLanguages(SkillContext context) {
+        String setting = context.settings().get("expenses.vendorOcrLanguages", "msa").strip();
+        return setting.isEmpty() || setting.equalsIgnoreCase("none") ? List.of() : List.of(setting.split("[+,\\s]+"));
     }
 
     /**

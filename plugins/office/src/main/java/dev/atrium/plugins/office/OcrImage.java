@@ -72,6 +72,29 @@ final class OcrImage {
     }
 
     /**
+     * The page's rows {@code [top, bottom)} across its whole width, enlarged by {@code scale} as the page was
+     * for its first reading, so that a row read again looks to OCR as it did on the page. Boxes read on it come
+     * back to the page with {@link #scaleBack(OcrResult, double, int)}.
+     */
+    static Prepared band(ReceiptPages.Page page, int top, int bottom, double scale) {
+        BufferedImage image = page.image();
+        int y0 = Math.max(0, top);
+        int h = Math.min(image.getHeight(), bottom) - y0;
+        if (h <= 0) {
+            throw new IllegalArgumentException("no rows between " + top + " and " + bottom);
+        }
+        // A copy, not a view: the enlarger reads plain pixel arrays (a view would send it to Java2D's slower path).
+        BufferedImage rows = new BufferedImage(image.getWidth(), h,
+                image.getType() == BufferedImage.TYPE_CUSTOM ? BufferedImage.TYPE_3BYTE_BGR : image.getType());
+        rows.getGraphics().drawImage(image.getSubimage(0, y0, image.getWidth(), h), 0, 0, null);
+        double s = Math.max(1, scale);
+        BufferedImage big = s == 1 && rows.getType() == BufferedImage.TYPE_BYTE_GRAY ? rows
+                : GrayEnlarger.resize(rows, (int) Math.round(rows.getWidth() * s), (int) Math.round(h * s));
+        String name = page.name().replaceFirst("\\.[^.]+$", "") + "-rows-" + y0 + ".bmp";
+        return new Prepared(Media.of(name, "image/bmp", bmp(big)), (double) big.getWidth() / image.getWidth());
+    }
+
+    /**
      * The enlargement (1 to {@link #MAX_SCALE}) that brings the median height of the words a first reading read
      * surely to {@link #WORD_HEIGHT} pixels, or 0 when too few were read to judge. A wide page of small print
      * (a till roll scanned on A5) is not enlarged by the width rule, though its letters are as small as a
@@ -147,6 +170,20 @@ final class OcrImage {
         List<OcrResult.Word> words = ocr.words().stream()
                 .map(w -> new OcrResult.Word(w.text(), w.confidence(), scale(w.box(), scale), w.line())).toList();
         return new OcrResult(ocr.text(), lines, words, ocr.engine());
+    }
+
+    /** The OCR result of a {@link #band} with every box in the page's own pixels. */
+    static OcrResult scaleBack(OcrResult ocr, double scale, int top) {
+        OcrResult scaled = scaleBack(ocr, scale);
+        List<OcrResult.Line> lines = scaled.lines().stream()
+                .map(l -> new OcrResult.Line(l.text(), l.confidence(), down(l.box(), top))).toList();
+        List<OcrResult.Word> words = scaled.words().stream()
+                .map(w -> new OcrResult.Word(w.text(), w.confidence(), down(w.box(), top), w.line())).toList();
+        return new OcrResult(scaled.text(), lines, words, scaled.engine());
+    }
+
+    private static OcrResult.Box down(OcrResult.Box box, int by) {
+        return box == null ? null : new OcrResult.Box(box.x(), box.y() + by, box.width(), box.height());
     }
 
     private static OcrResult.Box scale(OcrResult.Box box, double scale) {

@@ -67,6 +67,8 @@ final class ReceiptReader {
             + "LIMITED|LLC|INC\\.?|CORP\\.?|GMBH|CO\\.|COMPANY|RESTAURANTS?|RESTORAN|HARDWARE|MART|MARKET|STATIONERY|"
             + "BOOKS|HOTEL|CAFE|BAKERY|PHARMACY|STORE|SHOP|SUPERMARKET|GALLERY|MACHINERY|PERNIAGAAN|KEDAI|"
             + "ELECTRICAL|PETRO|STATION|DELIGHTS)(?![\\p{L}\\p{N}])|有限公司|公司|餐厅|餐廳|酒店|饭店|飯店|超市|商店|咖啡|书店|店$");
+    /** A "(" read as a letter before a parenthesised word ("OM)" for "(M)"). */
+    private static final Pattern MISREAD_OPENING = Pattern.compile("(?<!\\S)[OC0\\[{|](\\p{Lu}{1,12}\\))");
     private static final Pattern THANKED_SHOP = Pattern.compile("\\b(?:SHOPPING|DINING|VISITING|EATING|BUYING)\\s+(?:AT|WITH|IN)\\s+");
     private static final Pattern HEADER_END = Pattern.compile("TAX INVOICE|\\bINVOICE\\b|RECEIPT|CASH ?BILL|\\bBILL\\b|"
             + "\\bTEL\\b|\\bTEL[:.]|\\bPHONE\\b|\\bFAX\\b|\\bGST\\b|\\bSST\\b|\\bDATE\\b|CASHIER|DOCUMENT|\\bQTY\\b|\\bITEM|"
@@ -332,6 +334,11 @@ final class ReceiptReader {
                 .replaceAll("(?<=\\p{Lu})!", "I").replaceAll("\\$/B\\b", "S/B")
                 .replaceAll("\\s*[(\\[{]\\s*[\\dA-Z-]*\\d{3,}[^)]*[)\\]}]?\\s*$", "");
         text = text.replaceAll("\\bSDN BHD\\.$", "SDN BHD");
+        // Parentheses come in pairs: a ")" with no "(" before it had its "(" read as a letter ("OM)" for "(M)").
+        Matcher opening = MISREAD_OPENING.matcher(text);
+        if (opening.find() && text.lastIndexOf('(', opening.start()) < 0) {
+            text = text.substring(0, opening.start()) + "(" + opening.group(1) + text.substring(opening.end());
+        }
         return text.strip().replaceAll("^[^\\p{L}\\p{N}(]+", "").replaceAll("[^\\p{L}\\p{N}).]+$", "")
                 .replaceAll("\\s+", " ");
     }

@@ -2,6 +2,9 @@ package dev.atrium.plugins.office;
 
 import dev.atrium.sdk.model.OcrResult;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -77,45 +80,123 @@ final class ReceiptReadings {
      * of each pair is more often right than either whole row.
      */
     static Receipt withVotedVendor(Receipt receipt, OcrResult firstOcr, OcrResult secondOcr) {
+        return voted(receipt, vendorRows(receipt, List.of(firstOcr, secondOcr)), null);
+    }
+
+    /**
+     * The vendor row voted word by word between the page's readings (as {@link #withVotedVendor(Receipt,
+     * OcrResult, OcrResult)}) and the row read again by another model. The page's readings share one model, so
+     * they often misread a letter alike: the other model settles a word they disagree on, and replaces one they
+     * agree on when it is surer of its own reading than they were of theirs.
+     *
+     * @param other the vendor's rows read by another model, boxes in the page's pixels
+     */
+    static Receipt withVotedVendor(Receipt receipt, List<OcrResult> pageReadings, OcrResult other) {
+        List<ReceiptRows.Row> otherRows = vendorRows(receipt, List.of(pageReadings.get(0), other));
+        return voted(receipt, vendorRows(receipt, pageReadings), otherRows.size() > 1 ? otherRows.get(1) : null);
+    }
+
+    private static Receipt voted(Receipt receipt, List<ReceiptRows.Row> rows, ReceiptRows.Row otherRow) {
+        if (rows.isEmpty() || rows.size() < 2 && otherRow == null) {
+            return receipt;
+        }
         ReceiptField vendor = receipt.field("vendor");
-        if (!(vendor.value() instanceof String name) || vendor.box() == null) {
-            return receipt;
-        }
-        int[] b = vendor.box();
-        OcrResult.Box box = new OcrResult.Box(b[0], b[1], b[2], b[3]);
-        ReceiptRows.Row a = overlapping(ReceiptRows.of(firstOcr), box);
-        ReceiptRows.Row c = a == null ? null : overlapping(ReceiptRows.of(secondOcr), a.box());
-        if (c == null || a.words().size() != c.words().size()) {
-            return receipt;
-        }
-        String cleanA = ReceiptReader.cleanName(a.text());
-        String cleanC = ReceiptReader.cleanName(c.text());
-        if (!name.equals(cleanA) && !name.equals(cleanC)) {
+        String name = (String) vendor.value();
+        ReceiptRows.Row source = sourceRow(name, rows);
+        if (source == null) {
             return receipt; // a name joined from two rows, or read from elsewhere: leave it
         }
-        StringBuilder voted = new StringBuilder();
         double confidence = 0;
-        for (int i = 0; i < a.words().size(); i++) {
-            OcrResult.Word x = a.words().get(i);
-            OcrResult.Word y = c.words().get(i);
-            if (overlap(x.box(), y.box()) < 0.3) {
-                return receipt; // the rows were split into words differently
-            }
-            OcrResult.Word surer = y.confidence() > x.confidence() ? y : x;
-            voted.append(i == 0 ? "" : " ").append(surer.text());
-            confidence += surer.confidence();
+        for (int i = 0; i < source.words().size(); i++) {
+            confidence += votedWord(rows, otherRow, i).confidence();
         }
-        String value = ReceiptReader.cleanName(voted.toString());
+        String value = vote(rows, otherRow);
         if (!value.equals(name)) {
-            double certainty = vendor.confidence() / Math.max(0.01, (name.equals(cleanA) ? a : c).confidence());
-            receipt.set("vendor", new ReceiptField(value, Math.min(0.95, certainty * confidence / a.words().size() / 100),
-                    vendor.box(), vendor.page()));
+            double certainty = vendor.confidence() / Math.max(0.01, source.confidence());
+            receipt.set("vendor", new ReceiptField(value,
+                    Math.min(0.95, certainty * confidence / source.words().size() / 100), vendor.box(), vendor.page()));
         }
         return receipt;
     }
 
+    /**
+     * The row the vendor's name was read from: one whose text it is, or the first when it is the rows' vote (the
+     * page's two readings voted when they were merged); null when it came from elsewhere.
+     */
+    static ReceiptRows.Row sourceRow(String name, List<ReceiptRows.Row> rows) {
+        for (ReceiptRows.Row row : rows) {
+            if (name.equals(ReceiptReader.cleanName(row.text()))) {
+                return row;
+            }
+        }
+        return !rows.isEmpty() && name.equals(vote(rows, null)) ? rows.get(0) : null;
+    }
+
+    private static String vote(List<ReceiptRows.Row> rows, ReceiptRows.Row otherRow) {
+        StringBuilder voted = new StringBuilder();
+        for (int i = 0; i < rows.get(0).words().size(); i++) {
+            voted.append(i == 0 ? "" : " ").append(votedWord(rows, otherRow, i).text());
+        }
+        return ReceiptReader.cleanName(voted.toString());
+    }
+
+    /**
+     * The rows of the readings that hold the vendor's name word for word in the same places: the first
+     * reading's row under the vendor's box, then each other reading's row over that one, if split into the same
+     * words. Empty when the vendor has no single row.
+     */
+    static List<ReceiptRows.Row> vendorRows(Receipt receipt, List<OcrResult> readings) {
+        ReceiptField vendor = receipt.field("vendor");
+        if (!(vendor.value() instanceof String) || vendor.box() == null || readings.isEmpty()) {
+            return List.of();
+        }
+        int[] b = vendor.box();
+        ReceiptRows.Row first = overlapping(ReceiptRows.of(readings.get(0)), new OcrResult.Box(b[0], b[1], b[2], b[3]));
+        if (first == null) {
+            return List.of();
+        }
+        List<ReceiptRows.Row> rows = new ArrayList<>(List.of(first));
+        for (OcrResult reading : readings.subList(1, readings.size())) {
+            ReceiptRows.Row other = overlapping(ReceiptRows.of(reading), first.box());
+            if (other != null && sameWordPlaces(first, other)) {
+                rows.add(other);
+            }
+        }
+        return rows;
+    }
+
+    private static boolean sameWordPlaces(ReceiptRows.Row a, ReceiptRows.Row b) {
+        if (a.words().size() != b.words().size()) {
+            return false;
+        }
+        for (int i = 0; i < a.words().size(); i++) {
+            if (overlap(a.words().get(i).box(), b.words().get(i).box()) < 0.3) {
+                return false; // the rows were split into words differently
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The i-th word: the surest of the page's readings; if another model read the row, its word where the page's
+     * readings disagree and it sides with one of them, or where it is surer than they were.
+     */
+    private static OcrResult.Word votedWord(List<ReceiptRows.Row> rows, ReceiptRows.Row otherRow, int i) {
+        List<OcrResult.Word> page = rows.stream().map(r -> r.words().get(i)).toList();
+        OcrResult.Word surest = page.stream().max(Comparator.comparingDouble(OcrResult.Word::confidence)).orElseThrow();
+        if (otherRow == null) {
+            return surest;
+        }
+        OcrResult.Word other = otherRow.words().get(i);
+        boolean disagree = page.stream().map(OcrResult.Word::text).distinct().count() > 1;
+        if (disagree && page.stream().anyMatch(w -> w.text().equals(other.text()))) {
+            return other;
+        }
+        return other.confidence() > surest.confidence() ? other : surest;
+    }
+
     /** The row that overlaps the box most, if it overlaps by half their union or more. */
-    private static ReceiptRows.Row overlapping(java.util.List<ReceiptRows.Row> rows, OcrResult.Box box) {
+    private static ReceiptRows.Row overlapping(List<ReceiptRows.Row> rows, OcrResult.Box box) {
         ReceiptRows.Row best = null;
         double most = 0.5;
         for (ReceiptRows.Row row : rows) {

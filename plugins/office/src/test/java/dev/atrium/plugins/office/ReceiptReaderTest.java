@@ -342,6 +342,17 @@ class ReceiptReaderTest {
     }
 
     @Test
+    void anOpeningParenthesisReadAsALetterIsPutBackInTheName() {
+        Receipt misread = ReceiptReader.read(page(90, "MR D.I.Y. OM) SDN BHD", "LOT 1851-A JALAN KPB 6", "43300 SERI KEMBANGAN",
+                "TOTAL 9.00"), "r.png", 1, "DMY");
+        Receipt paired = ReceiptReader.read(page(90, "CHOP (MALAYSIA) SDN BHD", "LOT 1851-A JALAN KPB 6",
+                "TOTAL 9.00"), "r.png", 1, "DMY");
+
+        assertThat(misread.text("vendor")).isEqualTo("MR D.I.Y. (M) SDN BHD");
+        assertThat(paired.text("vendor")).as("a ( before it: nothing to put back").isEqualTo("CHOP (MALAYSIA) SDN BHD");
+    }
+
+    @Test
     void rowsSplitIntoDifferentWordsAreNotVoted() {
         OcrResult grey = page(90, "BOOK TA -K SDN BHD", "NO 5 JALAN SAGU", "TOTAL 9.00");
         OcrResult bw = withFirstRowConfidences(page(90, "BOOKTA .K SDN BHD", "NO 5 JALAN SAGU", "TOTAL 9.00"), 99, 99, 99, 99);

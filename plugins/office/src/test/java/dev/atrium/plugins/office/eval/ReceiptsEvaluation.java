@@ -218,10 +218,18 @@ final class ReceiptsEvaluation implements Evaluation {
         return Stream.of(text.toUpperCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")).filter(t -> !t.isEmpty()).toList();
     }
 
+    private static final String SETTING = "atrium.eval.setting.";
+
     private static Map<String, Object> read(Path image, ModelGateway models) {
         try {
-            SkillRun run = SkillHarness.of(new ExpensesSkill()).models(models)
-                    .timeout(Duration.ofMinutes(2))
+            SkillHarness harness = SkillHarness.of(new ExpensesSkill()).models(models);
+            // -Datrium.eval.setting.expenses.ocrLanguages=msa reads with the plugin setting expenses.ocrLanguages=msa.
+            for (String name : System.getProperties().stringPropertyNames()) {
+                if (name.startsWith(SETTING)) {
+                    harness.setting(name.substring(SETTING.length()), System.getProperty(name));
+                }
+            }
+            SkillRun run = harness.timeout(Duration.ofMinutes(2))
                     .file("files", Media.of(image.getFileName().toString(), "image/jpeg", Files.readAllBytes(image)))
                     .value("employee", "eval").run();
             if (!run.succeeded()) {

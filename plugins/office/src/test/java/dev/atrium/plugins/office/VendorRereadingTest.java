@@ -1,0 +1,191 @@
+package dev.atrium.plugins.office;
+
+import static dev.atrium.plugins.office.ReceiptReaderTest.page;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.atrium.sdk.CapabilityUnavailableException;
+import dev.atrium.sdk.Media;
+import dev.atrium.sdk.model.Capability;
+import dev.atrium.sdk.model.CapabilityStatus;
+import dev.atrium.sdk.model.Engine;
+import dev.atrium.sdk.model.OcrResult;
+import dev.atrium.sdk.testkit.FakeModelGateway;
+import dev.atrium.sdk.testkit.ForwardingModelGateway;
+import dev.atrium.sdk.testkit.SkillHarness;
+import dev.atrium.sdk.testkit.SkillRun;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+
+/** The vendor's row read again by another model, and voted with the page's readings of it. */
+class VendorRereadingTest {
+
+    private static final String[] RECEIPT = {"INDAH GIFT & HOME BECO", "27 JALAN DEDAP 13 81100 JOHOR BAHRU",
+        "19/04/2018", "PLASTIC BOX 2 5.00 10.00", "TOTAL 10.00", "CASH 10.00"};
+
+    /** The page with its first row's words read at these confidences, the rest at 90. */
+    private static OcrResult reading(String firstRow, double... confidences) {
+        String[] rows = RECEIPT.clone();
+        rows[0] = firstRow;
+        OcrResult page = page(90, rows);
+        List<OcrResult.Word> words = new ArrayList<>();
+        int k = 0;
+        for (OcrResult.Word w : page.words()) {
+            words.add(w.line() == 0 ? new OcrResult.Word(w.text(), confidences[k++], w.box(), 0) : w);
+        }
+        return new OcrResult(page.text(), List.of(), words, page.engine());
+    }
+
+    private static Receipt merged(OcrResult grey, OcrResult bw) {
+        return ReceiptReadings.merge(ReceiptReader.read(grey, "r.png", 1, "DMY"), grey,
+                ReceiptReader.read(bw, "r.png", 1, "DMY"), bw);
+    }
+
+    @Test
+    void aLetterBothPageReadingsMisreadIsReplacedByTheOtherModelsSurerReading() {
+        OcrResult grey = reading("INDAH GIFT & HOME BECO", 84, 92, 91, 84, 32);
+        OcrResult bw = reading("INDAH GIFT & HOME BECO", 36, 92, 91, 74, 44);
+        OcrResult other = reading("iNDAH GIFT & KOME DECO", 70, 92, 92, 80, 61);
+        Receipt receipt = merged(grey, bw);
+        assertThat(VendorRereading.wanted(receipt, List.of(grey, bw))).isTrue();
+
+        ReceiptReadings.withVotedVendor(receipt, List.of(grey, bw), other);
+
+        // DECO: surer than both page readings' BECO; HOME and INDAH: the page was surer of its own.
+        assertThat(receipt.text("vendor")).isEqualTo("INDAH GIFT & HOME DECO");
+    }
+
+    @Test
+    void theOtherModelSettlesAWordThePageReadingsDisagreeOnEvenWhenLessSure() {
+        OcrResult grey = reading("MR O.1.Y. (JOHOR) SDN BHD", 83, 66, 0, 95, 93);
+        OcrResult bw = reading("MR O.1.Y. (JOHUR) SDN BHD", 63, 63, 81, 96, 95);
+        OcrResult other = reading("MR D.I.Y. (JOHOR) SDN BHD", 90, 89, 76, 95, 96);
+        Receipt receipt = merged(grey, bw);
+        assertThat(receipt.text("vendor")).as("the page's two readings voted alone").isEqualTo("MR O.1.Y. (JOHUR) SDN BHD");
+
+        ReceiptReadings.withVotedVendor(receipt, List.of(grey, bw), other);
+
+        assertThat(receipt.text("vendor")).isEqualTo("MR D.I.Y. (JOHOR) SDN BHD");
+    }
+
+    @Test
+    void aNameReadSurelyIsNotReadAgain() {
+        OcrResult grey = reading("INDAH GIFT & HOME DECO", 84, 92, 91, 84, 72);
+        OcrResult bw = reading("INDAH GIFT & HOME BECO", 86, 92, 91, 74, 44);
+        Receipt receipt = merged(grey, bw);
+
+        assertThat(receipt.text("vendor")).isEqualTo("INDAH GIFT & HOME DECO");
+        assertThat(VendorRereading.wanted(receipt, List.of(grey, bw))).isFalse();
+    }
+
+    @Test
+    void theVendorsRowsAreCutFromThePageAtItsScaleAndTheirWordsComeBackToThePage() throws Exception {
+        BufferedImage image = new BufferedImage(600, 400, BufferedImage.TYPE_3BYTE_BGR);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 600, 400);
+        g.dispose();
+        ReceiptPages.Page pageImage = ReceiptPages.Page.upload(Media.of("r.png", "image/png", new byte[0]), image);
+        // The vendor on the page's third row (y 100, 24 high), the page read at twice its size.
+        OcrResult grey = page(90, "x", "x", "SAM SAM TRADlNG CO", "19/04/2018", "TOTAL 10.00");
+        Receipt receipt = ReceiptReader.read(grey, "r.png", 1, "DMY");
+        assertThat(receipt.text("vendor")).isEqualTo("SAM SAM TRADlNG CO");
+        List<BufferedImage> cut = new ArrayList<>();
+
+        VendorRereading.reread(receipt, List.of(grey), pageImage, 2, media -> {
+            try {
+                cut.add(ImageIO.read(new ByteArrayInputStream(media.bytes())));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            // Read at twice the page's size, from the band's top (page y 100 - 1.2 * 24 = 71).
+            OcrResult band = page(95, "SAM SAM TRADING CO");
+            return new OcrResult(band.text(), List.of(), band.words().stream().map(w -> new OcrResult.Word(w.text(),
+                    w.confidence(), new OcrResult.Box(w.box().x() * 2, (100 - 71) * 2, w.box().width() * 2,
+                    w.box().height() * 2), 0)).toList(), band.engine());
+        });
+
+        assertThat(cut).hasSize(1);
+        assertThat(cut.get(0).getWidth()).isEqualTo(1200);
+        assertThat(cut.get(0).getHeight()).as("rows 71 to 153 of the page, doubled").isEqualTo(2 * (153 - 71));
+        assertThat(receipt.text("vendor")).isEqualTo("SAM SAM TRADING CO");
+    }
+
+    @Test
+    void theSkillReadsTheUnsureVendorRowAgainWithTheConfiguredModelAndWithoutItWhenNotInstalled() throws Exception {
+        ScriptedOcr ocr = new ScriptedOcr(reading("INDAH GIFT & HOME BECO", 84, 92, 91, 84, 32),
+                reading("INDAH GIFT & HOME DECO", 70, 92, 92, 85, 61));
+
+        SkillRun run = harness(ocr).run();
+
+        assertThat(run.succeeded()).as(run.toString()).isTrue();
+        assertThat(ExpensesSkillTest.value(ExpensesSkillTest.receipts(run).get(0), "vendor")).isEqualTo("INDAH GIFT & HOME DECO");
+        assertThat(ocr.languages).containsExactly("page [eng]", "rows [msa]");
+
+        ScriptedOcr other = new ScriptedOcr(ocr.page, ocr.rows);
+        SkillRun indonesian = harness(other).setting("expenses.vendorOcrLanguages", "ind").run();
+        assertThat(other.languages).containsExactly("page [eng]", "rows [ind]");
+        assertThat(ExpensesSkillTest.value(ExpensesSkillTest.receipts(indonesian).get(0), "vendor"))
+                .isEqualTo("INDAH GIFT & HOME DECO");
+
+        ScriptedOcr none = new ScriptedOcr(ocr.page, ocr.rows);
+        SkillRun off = harness(none).setting("expenses.vendorOcrLanguages", "none").run();
+        assertThat(none.languages).containsExactly("page [eng]");
+        assertThat(ExpensesSkillTest.value(ExpensesSkillTest.receipts(off).get(0), "vendor")).isEqualTo("INDAH GIFT & HOME BECO");
+
+        ScriptedOcr missing = new ScriptedOcr(ocr.page, null);
+        SkillRun notInstalled = harness(missing).run();
+        assertThat(notInstalled.succeeded()).as(notInstalled.toString()).isTrue();
+        assertThat(ExpensesSkillTest.value(ExpensesSkillTest.receipts(notInstalled).get(0), "vendor"))
+                .isEqualTo("INDAH GIFT & HOME BECO");
+    }
+
+    private static SkillHarness harness(ScriptedOcr ocr) throws Exception {
+        BufferedImage image = new BufferedImage(1200, 300, BufferedImage.TYPE_3BYTE_BGR);
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        ImageIO.write(image, "png", png);
+        return SkillHarness.of(new ExpensesSkill()).models(ocr).clock(ExpensesSkillTest.CLOCK)
+                .file("files", Media.of("r.png", "image/png", png.toByteArray())).value("employee", "Dana Smith");
+    }
+
+    /**
+     * OCR that answers the page with one reading and the vendor's rows with another (boxes in the page's pixels,
+     * the page being read at its own size), or says the rows' model is not installed.
+     */
+    private static final class ScriptedOcr extends ForwardingModelGateway {
+        final OcrResult page;
+        final OcrResult rows;
+        final List<String> languages = new CopyOnWriteArrayList<>();
+
+        ScriptedOcr(OcrResult page, OcrResult rows) {
+            super(new FakeModelGateway());
+            this.page = page;
+            this.rows = rows;
+        }
+
+        @Override
+        public CapabilityStatus status(Capability capability) {
+            return capability == Capability.OCR ? CapabilityStatus.available(Capability.OCR, Engine.embedded("test"))
+                    : super.status(capability);
+        }
+
+        @Override
+        public OcrResult ocr(Media image, List<String> langs) {
+            boolean vendorRows = image.name().contains("-rows-");
+            languages.add((vendorRows ? "rows " : "page ") + langs);
+            if (!vendorRows) {
+                return page;
+            }
+            if (rows == null) {
+                throw new CapabilityUnavailableException("OCR language msa is not installed");
+            }
+            return rows;
+        }
+    }
+}
