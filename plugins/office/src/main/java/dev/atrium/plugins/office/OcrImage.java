@@ -86,7 +86,12 @@ final class OcrImage {
         // A copy, not a view: the enlarger reads plain pixel arrays (a view would send it to Java2D's slower path).
         BufferedImage rows = new BufferedImage(image.getWidth(), h,
                 image.getType() == BufferedImage.TYPE_CUSTOM ? BufferedImage.TYPE_3BYTE_BGR : image.getType());
-        rows.getGraphics().drawImage(image.getSubimage(0, y0, image.getWidth(), h), 0, 0, null);
+        java.awt.Graphics2D g = rows.createGraphics();
+        try {
+            g.drawImage(image.getSubimage(0, y0, image.getWidth(), h), 0, 0, null);
+        } finally {
+            g.dispose();
+        }
         double s = Math.max(1, scale);
         BufferedImage big = s == 1 && rows.getType() == BufferedImage.TYPE_BYTE_GRAY ? rows
                 : GrayEnlarger.resize(rows, (int) Math.round(rows.getWidth() * s), (int) Math.round(h * s));
