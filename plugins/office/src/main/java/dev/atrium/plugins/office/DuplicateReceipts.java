@@ -172,7 +172,8 @@ final class DuplicateReceipts {
         return distance(a, b) <= Math.max(1, Math.max(a.length(), b.length()) / 6);
     }
 
-    private static int distance(String a, String b) {
+    /** Levenshtein distance. */
+    static int distance(String a, String b) {
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {

@@ -18,7 +18,8 @@ import reactor.core.publisher.Flux;
  * receipt's approval go in, the checks run again on the corrected values (arithmetic, policy, duplicates within
  * the report) and a new {@code expense-report.xlsx} comes out with an Approved column. Nothing is read again
  * and no model is called, so it takes a moment; duplicates of earlier reports found when the receipts were
- * read are kept, as the receipts are already in the tenant's index.
+ * read are kept, as the receipts are already in the tenant's index. Vendors typed in or approved become the
+ * tenant's confirmed names ({@link KnownVendors}), which later readings are corrected to.
  */
 @Extension
 public class ExpenseReportSkill implements Skill {
@@ -60,6 +61,7 @@ public class ExpenseReportSkill implements Skill {
             String employee = input.requireText("employee").strip();
             List<Receipt> receipts = ReviewedReceipts.parse(input.requireText("receipts"));
             ExpensePolicy policy = ExpensePolicy.from(context.settings());
+            KnownVendors.remember(receipts, context.storage());
             sink.next(SkillEvent.progress(20, "checking " + receipts.size() + " reviewed receipts"));
 
             List<Map<String, Object>> review = ExpensesSkill.check(receipts, policy, LocalDate.now(context.clock()));

@@ -166,6 +166,7 @@ public class ExpensesSkill implements Skill {
             }
 
             sink.next(SkillEvent.progress(82, "checking " + receipts.size() + " receipts"));
+            KnownVendors.correct(receipts, context.storage());
             List<Map<String, Object>> review = check(receipts, policy, LocalDate.now(context.clock()));
             List<Map<String, Object>> duplicates = DuplicateReceipts.check(receipts, context.storage(),
                     context.runId(), policy);

@@ -3,14 +3,8 @@ package dev.atrium.plugins.office;
 import static dev.atrium.plugins.office.ReceiptReaderTest.page;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.atrium.sdk.CapabilityUnavailableException;
 import dev.atrium.sdk.Media;
-import dev.atrium.sdk.model.Capability;
-import dev.atrium.sdk.model.CapabilityStatus;
-import dev.atrium.sdk.model.Engine;
 import dev.atrium.sdk.model.OcrResult;
-import dev.atrium.sdk.testkit.FakeModelGateway;
-import dev.atrium.sdk.testkit.ForwardingModelGateway;
 import dev.atrium.sdk.testkit.SkillHarness;
 import dev.atrium.sdk.testkit.SkillRun;
 import java.awt.Color;
@@ -19,7 +13,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +23,7 @@ class VendorRereadingTest {
         "19/04/2018", "PLASTIC BOX 2 5.00 10.00", "TOTAL 10.00", "CASH 10.00"};
 
     /** The page with its first row's words read at these confidences, the rest at 90. */
-    private static OcrResult reading(String firstRow, double... confidences) {
+    static OcrResult reading(String firstRow, double... confidences) {
         String[] rows = RECEIPT.clone();
         rows[0] = firstRow;
         OcrResult page = page(90, rows);
@@ -119,7 +112,7 @@ class VendorRereadingTest {
 
     @Test
     void theSkillReadsTheUnsureVendorRowAgainWithTheConfiguredModelAndWithoutItWhenNotInstalled() throws Exception {
-        ScriptedOcr ocr = new ScriptedOcr(reading("INDAH GIFT & HOME BECO", 84, 92, 91, 84, 32),
+        ScriptedOcrModels ocr = new ScriptedOcrModels(reading("INDAH GIFT & HOME BECO", 84, 92, 91, 84, 32),
                 reading("INDAH GIFT & HOME DECO", 70, 92, 92, 85, 61));
 
         SkillRun run = harness(ocr).run();
@@ -128,64 +121,26 @@ class VendorRereadingTest {
         assertThat(ExpensesSkillTest.value(ExpensesSkillTest.receipts(run).get(0), "vendor")).isEqualTo("INDAH GIFT & HOME DECO");
         assertThat(ocr.languages).containsExactly("page [eng]", "rows [msa]");
 
-        ScriptedOcr other = new ScriptedOcr(ocr.page, ocr.rows);
+        ScriptedOcrModels other = new ScriptedOcrModels(ocr.page, ocr.rows);
         SkillRun indonesian = harness(other).setting("expenses.vendorOcrLanguages", "ind").run();
         assertThat(other.languages).containsExactly("page [eng]", "rows [ind]");
         assertThat(ExpensesSkillTest.value(ExpensesSkillTest.receipts(indonesian).get(0), "vendor"))
                 .isEqualTo("INDAH GIFT & HOME DECO");
 
-        ScriptedOcr none = new ScriptedOcr(ocr.page, ocr.rows);
+        ScriptedOcrModels none = new ScriptedOcrModels(ocr.page, ocr.rows);
         SkillRun off = harness(none).setting("expenses.vendorOcrLanguages", "none").run();
         assertThat(none.languages).containsExactly("page [eng]");
         assertThat(ExpensesSkillTest.value(ExpensesSkillTest.receipts(off).get(0), "vendor")).isEqualTo("INDAH GIFT & HOME BECO");
 
-        ScriptedOcr missing = new ScriptedOcr(ocr.page, null);
+        ScriptedOcrModels missing = new ScriptedOcrModels(ocr.page, null);
         SkillRun notInstalled = harness(missing).run();
         assertThat(notInstalled.succeeded()).as(notInstalled.toString()).isTrue();
         assertThat(ExpensesSkillTest.value(ExpensesSkillTest.receipts(notInstalled).get(0), "vendor"))
                 .isEqualTo("INDAH GIFT & HOME BECO");
     }
 
-    private static SkillHarness harness(ScriptedOcr ocr) throws Exception {
-        BufferedImage image = new BufferedImage(1200, 300, BufferedImage.TYPE_3BYTE_BGR);
-        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
-        ImageIO.write(image, "png", png);
+    private static SkillHarness harness(ScriptedOcrModels ocr) throws Exception {
         return SkillHarness.of(new ExpensesSkill()).models(ocr).clock(ExpensesSkillTest.CLOCK)
-                .file("files", Media.of("r.png", "image/png", png.toByteArray())).value("employee", "Dana Smith");
-    }
-
-    /**
-     * OCR that answers the page with one reading and the vendor's rows with another (boxes in the page's pixels,
-     * the page being read at its own size), or says the rows' model is not installed.
-     */
-    private static final class ScriptedOcr extends ForwardingModelGateway {
-        final OcrResult page;
-        final OcrResult rows;
-        final List<String> languages = new CopyOnWriteArrayList<>();
-
-        ScriptedOcr(OcrResult page, OcrResult rows) {
-            super(new FakeModelGateway());
-            this.page = page;
-            this.rows = rows;
-        }
-
-        @Override
-        public CapabilityStatus status(Capability capability) {
-            return capability == Capability.OCR ? CapabilityStatus.available(Capability.OCR, Engine.embedded("test"))
-                    : super.status(capability);
-        }
-
-        @Override
-        public OcrResult ocr(Media image, List<String> langs) {
-            boolean vendorRows = image.name().contains("-rows-");
-            languages.add((vendorRows ? "rows " : "page ") + langs);
-            if (!vendorRows) {
-                return page;
-            }
-            if (rows == null) {
-                throw new CapabilityUnavailableException("OCR language msa is not installed");
-            }
-            return rows;
-        }
+                .file("files", ScriptedOcrModels.blankPage()).value("employee", "Dana Smith");
     }
 }
