@@ -67,8 +67,8 @@ final class KnownVendors {
 
     /**
      * The confirmed name the read one is a misreading of: the only one within one edit per ten letters and digits
-     * (at least one), case, spaces and punctuation set aside; the confirmed spelling when only those differ; else
-     * null.
+     * (at least one) with the same digits, case, spaces and punctuation set aside; the confirmed spelling when only
+     * those differ; else null.
      */
     static String closest(String read, List<String> known) {
         String key = DuplicateReceipts.vendorKey(read);
@@ -84,7 +84,8 @@ final class KnownVendors {
             if (other.equals(key)) {
                 return name;
             }
-            if (Math.abs(other.length() - key.length()) > allowed) {
+            // Numbered branches ("SHELL 1", "SHELL 2") are other shops, however close their names.
+            if (Math.abs(other.length() - key.length()) > allowed || !digits(other).equals(digits(key))) {
                 continue;
             }
             int d = DuplicateReceipts.distance(key, other);
@@ -97,6 +98,10 @@ final class KnownVendors {
             }
         }
         return bestDistance <= allowed && !tie ? best : null;
+    }
+
+    private static String digits(String key) {
+        return key.replaceAll("\\D", "");
     }
 
     private static List<String> load(PluginStorage storage) {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class KnownVendorsTest {
 
     private static final List<String> KNOWN = List.of("TEO HENG STATIONERY & BOOKS", "MR D.I.Y. (M) SDN BHD",
-            "UNIHAKKA INTERNATIONAL SDN BHD", "KEDAI ABC", "SAM SAM TRADING CO", "SAM SAM TRADING SO");
+            "UNIHAKKA INTERNATIONAL SDN BHD", "KEDAI ABC", "SAM SAM TRADING CO", "SAM SAM TRADING SO", "SHELL STATION 1 SDN BHD");
 
     @Test
     void aNameOcrReadALetterOrTwoOffIsTheConfirmedOne() {
@@ -28,6 +28,7 @@ class KnownVendorsTest {
         assertThat(KnownVendors.closest("UNIHAKKA TRADING SDN BHD", KNOWN)).isNull();
         assertThat(KnownVendors.closest("KEDAI ABD", KNOWN)).as("8 letters and one apart: too short to tell").isNull();
         assertThat(KnownVendors.closest("SAM SAM TRADING GO", KNOWN)).as("CO or SO").isNull();
+        assertThat(KnownVendors.closest("SHELL STATION 2 SDN BHD", KNOWN)).as("another branch").isNull();
     }
 
     @Test
