@@ -255,14 +255,14 @@ public class ExpensesSkill implements Skill {
             words = receipt == again ? second : ocr;
             readings.add(second);
         }
-        List<String> vendorLanguages = vendorLanguages(context);
-        if (!vendorLanguages.isEmpty() && VendorRereading.wanted(receipt, readings)) {
+        List<String> otherModel = rereadLanguages(context);
+        if (!otherModel.isEmpty() && Rereading.wanted(receipt, readings)) {
             context.cancellation().throwIfCancelled();
             try {
-                receipt = VendorRereading.reread(receipt, readings, page, image.scale(),
-                        rows -> models.ocr(rows, vendorLanguages));
+                receipt = Rereading.reread(receipt, readings, page, image.scale(), policy.dateOrder(),
+                        rows -> models.ocr(rows, otherModel));
             } catch (CapabilityUnavailableException e) {
-                // That model is not installed here: the page's own readings of the name stand.
+                // That model is not installed here: the page's own readings stand.
             }
         }
         receipt.engine = engineName(ocr.engine());
@@ -270,12 +270,12 @@ public class ExpensesSkill implements Skill {
     }
 
     /**
-     * The model the vendor's row is read again with ({@link VendorRereading}): plugin setting
-     * {@code expenses.vendorOcrLanguages}, Tesseract's Malay model by default (it reads the Latin-script names
+     * The model an unsure vendor or date is read again with ({@link Rereading}): plugin setting
+     * {@code expenses.rereadOcrLanguages}, Tesseract's Malay model by default (it reads the Latin-script names
      * on South-East Asian receipts, and others, without English's dictionary), {@code none} for no second look.
      */
-    static List<String> vendorLanguages(SkillContext context) {
-        String setting = context.settings().get("expenses.vendorOcrLanguages", "msa").strip();
+    static List<String> rereadLanguages(SkillContext context) {
+        String setting = context.settings().get("expenses.rereadOcrLanguages", "msa").strip();
         return setting.isEmpty() || setting.equalsIgnoreCase("none") ? List.of() : List.of(setting.split("[+,\\s]+"));
     }
 

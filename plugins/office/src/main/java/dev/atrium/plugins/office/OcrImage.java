@@ -2,11 +2,15 @@ package dev.atrium.plugins.office;
 
 import dev.atrium.sdk.Media;
 import dev.atrium.sdk.model.OcrResult;
+import java.awt.Color;
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import javax.imageio.ImageIO;
 
@@ -72,31 +76,90 @@ final class OcrImage {
     }
 
     /**
-     * The page's rows {@code [top, bottom)} across its whole width, enlarged by {@code scale} as the page was
-     * for its first reading, so that a row read again looks to OCR as it did on the page. Boxes read on it come
-     * back to the page with {@link #scaleBack(OcrResult, double, int)}.
+     * Bands of the page's rows, each {@code [top, bottom)} across the whole width, enlarged by {@code scale} as the
+     * page was for its first reading and stacked into one image with a blank gap between them: rows read again look
+     * to OCR as they did on the page, and several bands cost one reading. Overlapping bands are read as one.
      */
-    static Prepared band(ReceiptPages.Page page, int top, int bottom, double scale) {
+    static Bands bands(ReceiptPages.Page page, List<int[]> ranges, double scale) {
         BufferedImage image = page.image();
-        int y0 = Math.max(0, top);
-        int h = Math.min(image.getHeight(), bottom) - y0;
-        if (h <= 0) {
-            throw new IllegalArgumentException("no rows between " + top + " and " + bottom);
+        List<int[]> merged = new ArrayList<>();
+        ranges.stream().map(r -> new int[] {Math.max(0, r[0]), Math.min(image.getHeight(), r[1])})
+                .filter(r -> r[1] > r[0]).sorted(Comparator.comparingInt(r -> r[0])).forEach(r -> {
+                    int[] last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+                    if (last != null && r[0] <= last[1]) {
+                        last[1] = Math.max(last[1], r[1]);
+                    } else {
+                        merged.add(r);
+                    }
+                });
+        if (merged.isEmpty()) {
+            throw new IllegalArgumentException("no rows to read");
         }
-        // A copy, not a view: the enlarger reads plain pixel arrays (a view would send it to Java2D's slower path).
-        BufferedImage rows = new BufferedImage(image.getWidth(), h,
-                image.getType() == BufferedImage.TYPE_CUSTOM ? BufferedImage.TYPE_3BYTE_BGR : image.getType());
-        java.awt.Graphics2D g = rows.createGraphics();
+        double s = Math.max(1, scale);
+        int width = (int) Math.round(image.getWidth() * s);
+        int gap = (int) Math.round(12 * s);
+        int[] pageTops = new int[merged.size()];
+        int[] imageTops = new int[merged.size()];
+        int[] heights = new int[merged.size()];
+        int height = 0;
+        for (int k = 0; k < merged.size(); k++) {
+            pageTops[k] = merged.get(k)[0];
+            imageTops[k] = height;
+            heights[k] = (int) Math.round((merged.get(k)[1] - merged.get(k)[0]) * s);
+            height += heights[k] + (k + 1 < merged.size() ? gap : 0);
+        }
+        BufferedImage stacked = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = stacked.createGraphics();
         try {
-            g.drawImage(image.getSubimage(0, y0, image.getWidth(), h), 0, 0, null);
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, width, height);
+            for (int k = 0; k < merged.size(); k++) {
+                int h = merged.get(k)[1] - merged.get(k)[0];
+                // A copy, not a view: the enlarger reads plain pixel arrays (a view would take Java2D's slower path).
+                BufferedImage rows = new BufferedImage(image.getWidth(), h,
+                        image.getType() == BufferedImage.TYPE_CUSTOM ? BufferedImage.TYPE_3BYTE_BGR : image.getType());
+                Graphics2D r = rows.createGraphics();
+                try {
+                    r.drawImage(image.getSubimage(0, pageTops[k], image.getWidth(), h), 0, 0, null);
+                } finally {
+                    r.dispose();
+                }
+                g.drawImage(GrayEnlarger.resize(rows, width, heights[k]), 0, imageTops[k], null);
+            }
         } finally {
             g.dispose();
         }
-        double s = Math.max(1, scale);
-        BufferedImage big = s == 1 && rows.getType() == BufferedImage.TYPE_BYTE_GRAY ? rows
-                : GrayEnlarger.resize(rows, (int) Math.round(rows.getWidth() * s), (int) Math.round(h * s));
-        String name = page.name().replaceFirst("\\.[^.]+$", "") + "-rows-" + y0 + ".bmp";
-        return new Prepared(Media.of(name, "image/bmp", bmp(big)), (double) big.getWidth() / image.getWidth());
+        String name = page.name().replaceFirst("\\.[^.]+$", "") + "-rows-" + pageTops[0] + ".bmp";
+        return new Bands(Media.of(name, "image/bmp", bmp(stacked)), (double) width / image.getWidth(), pageTops,
+                imageTops, heights);
+    }
+
+    /** The stacked bands of {@link #bands}: where each band's rows sit on the page and in the image. */
+    record Bands(Media media, double scale, int[] pageTops, int[] imageTops, int[] heights) {
+
+        /** The OCR result of the stacked image with every box in the page's own pixels; words in a gap are dropped. */
+        OcrResult toPage(OcrResult ocr) {
+            List<OcrResult.Word> words = new ArrayList<>();
+            for (OcrResult.Word w : ocr.words()) {
+                int band = w.box() == null ? -1 : bandOf(w.box().y() + w.box().height() / 2);
+                if (band >= 0) {
+                    OcrResult.Box b = OcrImage.scale(w.box(), scale);
+                    words.add(new OcrResult.Word(w.text(), w.confidence(), new OcrResult.Box(b.x(),
+                            pageTops[band] + (int) Math.round((w.box().y() - imageTops[band]) / scale), b.width(),
+                            b.height()), w.line()));
+                }
+            }
+            return new OcrResult(ocr.text(), List.of(), words, ocr.engine());
+        }
+
+        private int bandOf(int y) {
+            for (int k = 0; k < imageTops.length; k++) {
+                if (y >= imageTops[k] && y < imageTops[k] + heights[k]) {
+                    return k;
+                }
+            }
+            return -1;
+        }
     }
 
     /**
@@ -175,20 +238,6 @@ final class OcrImage {
         List<OcrResult.Word> words = ocr.words().stream()
                 .map(w -> new OcrResult.Word(w.text(), w.confidence(), scale(w.box(), scale), w.line())).toList();
         return new OcrResult(ocr.text(), lines, words, ocr.engine());
-    }
-
-    /** The OCR result of a {@link #band} with every box in the page's own pixels. */
-    static OcrResult scaleBack(OcrResult ocr, double scale, int top) {
-        OcrResult scaled = scaleBack(ocr, scale);
-        List<OcrResult.Line> lines = scaled.lines().stream()
-                .map(l -> new OcrResult.Line(l.text(), l.confidence(), down(l.box(), top))).toList();
-        List<OcrResult.Word> words = scaled.words().stream()
-                .map(w -> new OcrResult.Word(w.text(), w.confidence(), down(w.box(), top), w.line())).toList();
-        return new OcrResult(scaled.text(), lines, words, scaled.engine());
-    }
-
-    private static OcrResult.Box down(OcrResult.Box box, int by) {
-        return box == null ? null : new OcrResult.Box(box.x(), box.y() + by, box.width(), box.height());
     }
 
     private static OcrResult.Box scale(OcrResult.Box box, double scale) {

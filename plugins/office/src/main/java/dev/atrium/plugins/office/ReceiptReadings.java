@@ -182,17 +182,60 @@ final class ReceiptReadings {
      * readings disagree and it sides with one of them, or where it is surer than they were.
      */
     private static OcrResult.Word votedWord(List<ReceiptRows.Row> rows, ReceiptRows.Row otherRow, int i) {
-        List<OcrResult.Word> page = rows.stream().map(r -> r.words().get(i)).toList();
+        return votedWord(rows.stream().map(r -> r.words().get(i)).toList(), otherRow == null ? null : otherRow.words().get(i));
+    }
+
+    /**
+     * Of the page's readings of a word, the surest; with another model's reading of it, that one where the page's
+     * disagree and it sides with one of them, or where it is surer than they were.
+     */
+    static OcrResult.Word votedWord(List<OcrResult.Word> page, OcrResult.Word other) {
         OcrResult.Word surest = page.stream().max(Comparator.comparingDouble(OcrResult.Word::confidence)).orElseThrow();
-        if (otherRow == null) {
+        if (other == null) {
             return surest;
         }
-        OcrResult.Word other = otherRow.words().get(i);
         boolean disagree = page.stream().map(OcrResult.Word::text).distinct().count() > 1;
         if (disagree && page.stream().anyMatch(w -> w.text().equals(other.text()))) {
             return other;
         }
         return other.confidence() > surest.confidence() ? other : surest;
+    }
+
+    /**
+     * The date read again by another model, voted as the vendor's words are ({@link #votedWord}): a till's date
+     * printed as one word ("09/03/2018"), which the page's readings read differently ("09/08/2018" in grey) or
+     * unsurely. A voted word that is not a date leaves the date as it was.
+     */
+    static Receipt withVotedDate(Receipt receipt, List<OcrResult> pageReadings, OcrResult other, String order) {
+        List<OcrResult.Word> page = dateWords(receipt, pageReadings);
+        OcrResult.Word again = dateWords(receipt, List.of(other)).stream().findFirst().orElse(null);
+        if (page.isEmpty() || again == null) {
+            return receipt;
+        }
+        OcrResult.Word chosen = votedWord(page, again);
+        List<ReceiptValues.FoundDate> dates = ReceiptValues.dates(chosen.text(), order);
+        ReceiptField date = receipt.field("date");
+        if (dates.size() == 1 && !dates.get(0).date().toString().equals(date.value())) {
+            receipt.set("date", new ReceiptField(dates.get(0).date().toString(),
+                    Math.min(0.95, dates.get(0).certainty() * chosen.confidence() / 100), date.box(), date.page()));
+        }
+        return receipt;
+    }
+
+    /** Each reading's word under the date's box, when the date was read as one word. */
+    static List<OcrResult.Word> dateWords(Receipt receipt, List<OcrResult> readings) {
+        ReceiptField date = receipt.field("date");
+        if (date.value() == null || date.box() == null) {
+            return List.of();
+        }
+        int[] b = date.box();
+        OcrResult.Box box = new OcrResult.Box(b[0], b[1], b[2], b[3]);
+        List<OcrResult.Word> words = new ArrayList<>();
+        for (OcrResult reading : readings) {
+            reading.words().stream().filter(w -> overlap(w.box(), box) >= 0.5)
+                    .max(Comparator.comparingDouble(w -> overlap(w.box(), box))).ifPresent(words::add);
+        }
+        return words;
     }
 
     /** The row that overlaps the box most, if it overlaps by half their union or more. */

@@ -48,7 +48,7 @@ class KnownVendorsTest {
 
         // The next receipt from that shop, its name read a letter off.
         ScriptedOcrModels ocr = new ScriptedOcrModels(
-                VendorRereadingTest.reading("TED HENG STATIONERY & BOOKS", 60, 93, 93, 92, 90), null);
+                RereadingTest.reading("TED HENG STATIONERY & BOOKS", 60, 93, 93, 92, 90), null);
         SkillRun next = SkillHarness.of(new ExpensesSkill()).models(ocr).storage(storage).clock(ExpensesSkillTest.CLOCK)
                 .file("files", ScriptedOcrModels.blankPage()).value("employee", "Dana Smith").run();
 

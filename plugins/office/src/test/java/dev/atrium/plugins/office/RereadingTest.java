@@ -17,7 +17,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
 /** The vendor's row read again by another model, and voted with the page's readings of it. */
-class VendorRereadingTest {
+class RereadingTest {
 
     private static final String[] RECEIPT = {"INDAH GIFT & HOME BECO", "27 JALAN DEDAP 13 81100 JOHOR BAHRU",
         "19/04/2018", "PLASTIC BOX 2 5.00 10.00", "TOTAL 10.00", "CASH 10.00"};
@@ -46,7 +46,7 @@ class VendorRereadingTest {
         OcrResult bw = reading("INDAH GIFT & HOME BECO", 36, 92, 91, 74, 44);
         OcrResult other = reading("iNDAH GIFT & KOME DECO", 70, 92, 92, 80, 61);
         Receipt receipt = merged(grey, bw);
-        assertThat(VendorRereading.wanted(receipt, List.of(grey, bw))).isTrue();
+        assertThat(Rereading.vendorWanted(receipt, List.of(grey, bw))).isTrue();
 
         ReceiptReadings.withVotedVendor(receipt, List.of(grey, bw), other);
 
@@ -74,40 +74,77 @@ class VendorRereadingTest {
         Receipt receipt = merged(grey, bw);
 
         assertThat(receipt.text("vendor")).isEqualTo("INDAH GIFT & HOME DECO");
-        assertThat(VendorRereading.wanted(receipt, List.of(grey, bw))).isFalse();
+        assertThat(Rereading.vendorWanted(receipt, List.of(grey, bw))).isFalse();
     }
 
-    @Test
-    void theVendorsRowsAreCutFromThePageAtItsScaleAndTheirWordsComeBackToThePage() throws Exception {
+    /** A white 600 x 400 page. */
+    private static ReceiptPages.Page whitePage() {
         BufferedImage image = new BufferedImage(600, 400, BufferedImage.TYPE_3BYTE_BGR);
         Graphics2D g = image.createGraphics();
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, 600, 400);
         g.dispose();
-        ReceiptPages.Page pageImage = ReceiptPages.Page.upload(Media.of("r.png", "image/png", new byte[0]), image);
-        // The vendor on the page's third row (y 100, 24 high), the page read at twice its size.
-        OcrResult grey = page(90, "x", "x", "SAM SAM TRADlNG CO", "19/04/2018", "TOTAL 10.00");
+        return ReceiptPages.Page.upload(Media.of("r.png", "image/png", new byte[0]), image);
+    }
+
+    /** The words of {@code rows} at confidence 95, doubled, their first row at {@code top} of the image read. */
+    private static OcrResult readAt(int top, String... rows) {
+        OcrResult read = page(95, rows);
+        return new OcrResult(read.text(), List.of(), read.words().stream().map(w -> new OcrResult.Word(w.text(),
+                w.confidence(), new OcrResult.Box(w.box().x() * 2, top + (w.box().y() - 20) * 2, w.box().width() * 2,
+                w.box().height() * 2), w.line())).toList(), read.engine());
+    }
+
+    private static BufferedImage decoded(Media media) {
+        try {
+            return ImageIO.read(new ByteArrayInputStream(media.bytes()));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void theVendorsRowsAreCutFromThePageAtItsScaleAndTheirWordsComeBackToThePage() {
+        // The vendor on the page's third row (y 100, 24 high), unsure; the page read at twice its size.
+        OcrResult grey = page(60, "x", "x", "SAM SAM TRADlNG CO", "TOTAL 10.00");
         Receipt receipt = ReceiptReader.read(grey, "r.png", 1, "DMY");
         assertThat(receipt.text("vendor")).isEqualTo("SAM SAM TRADlNG CO");
         List<BufferedImage> cut = new ArrayList<>();
 
-        VendorRereading.reread(receipt, List.of(grey), pageImage, 2, media -> {
-            try {
-                cut.add(ImageIO.read(new ByteArrayInputStream(media.bytes())));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            // Read at twice the page's size, from the band's top (page y 100 - 1.2 * 24 = 71).
-            OcrResult band = page(95, "SAM SAM TRADING CO");
-            return new OcrResult(band.text(), List.of(), band.words().stream().map(w -> new OcrResult.Word(w.text(),
-                    w.confidence(), new OcrResult.Box(w.box().x() * 2, (100 - 71) * 2, w.box().width() * 2,
-                    w.box().height() * 2), 0)).toList(), band.engine());
+        Rereading.reread(receipt, List.of(grey), whitePage(), 2, "DMY", media -> {
+            cut.add(decoded(media));
+            // The band starts at page y 100 - 1.2 * 24 = 71, so the vendor's row is (100 - 71) * 2 down the image.
+            return readAt((100 - 71) * 2, "SAM SAM TRADING CO");
         });
 
         assertThat(cut).hasSize(1);
         assertThat(cut.get(0).getWidth()).isEqualTo(1200);
         assertThat(cut.get(0).getHeight()).as("rows 71 to 153 of the page, doubled").isEqualTo(2 * (153 - 71));
         assertThat(receipt.text("vendor")).isEqualTo("SAM SAM TRADING CO");
+    }
+
+    @Test
+    void anUnsureVendorAndAnUnsureDateFarApartAreReadInOneStackedImage() {
+        // Vendor on row 0 (y 20), date on row 7 (y 300): bands [-9, 73) and [271, 353), stacked with a gap of 24.
+        OcrResult grey = page(60, "SAM SAM TRADlNG CO", "x", "x", "x", "x", "x", "TOTAL 10.00", "19/07/2018");
+        Receipt receipt = ReceiptReader.read(grey, "r.png", 1, "DMY");
+        assertThat(receipt.text("vendor")).isEqualTo("SAM SAM TRADlNG CO");
+        assertThat(receipt.text("date")).as("01 misread 07").isEqualTo("2018-07-19");
+        List<BufferedImage> cut = new ArrayList<>();
+
+        Rereading.reread(receipt, List.of(grey), whitePage(), 2, "DMY", media -> {
+            cut.add(decoded(media));
+            OcrResult vendor = readAt(20 * 2, "SAM SAM TRADING CO");
+            OcrResult date = readAt(2 * (73 - 0) + 24 + (300 - 271) * 2, "19/01/2018");
+            List<OcrResult.Word> words = new ArrayList<>(vendor.words());
+            words.addAll(date.words());
+            return new OcrResult("", List.of(), words, vendor.engine());
+        });
+
+        assertThat(cut).hasSize(1);
+        assertThat(cut.get(0).getHeight()).isEqualTo(2 * 73 + 24 + 2 * (353 - 271));
+        assertThat(receipt.text("vendor")).isEqualTo("SAM SAM TRADING CO");
+        assertThat(receipt.text("date")).isEqualTo("2018-01-19");
     }
 
     @Test
@@ -122,13 +159,13 @@ class VendorRereadingTest {
         assertThat(ocr.languages).containsExactly("page [eng]", "rows [msa]");
 
         ScriptedOcrModels other = new ScriptedOcrModels(ocr.page, ocr.rows);
-        SkillRun indonesian = harness(other).setting("expenses.vendorOcrLanguages", "ind").run();
+        SkillRun indonesian = harness(other).setting("expenses.rereadOcrLanguages", "ind").run();
         assertThat(other.languages).containsExactly("page [eng]", "rows [ind]");
         assertThat(ExpensesSkillTest.value(ExpensesSkillTest.receipts(indonesian).get(0), "vendor"))
                 .isEqualTo("INDAH GIFT & HOME DECO");
 
         ScriptedOcrModels none = new ScriptedOcrModels(ocr.page, ocr.rows);
-        SkillRun off = harness(none).setting("expenses.vendorOcrLanguages", "none").run();
+        SkillRun off = harness(none).setting("expenses.rereadOcrLanguages", "none").run();
         assertThat(none.languages).containsExactly("page [eng]");
         assertThat(ExpensesSkillTest.value(ExpensesSkillTest.receipts(off).get(0), "vendor")).isEqualTo("INDAH GIFT & HOME BECO");
 
