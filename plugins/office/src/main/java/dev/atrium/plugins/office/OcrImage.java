@@ -115,9 +115,10 @@ final class OcrImage {
             g.fillRect(0, 0, width, height);
             for (int k = 0; k < merged.size(); k++) {
                 int h = merged.get(k)[1] - merged.get(k)[0];
-                // A copy, not a view: the enlarger reads plain pixel arrays (a view would take Java2D's slower path).
-                BufferedImage rows = new BufferedImage(image.getWidth(), h,
-                        image.getType() == BufferedImage.TYPE_CUSTOM ? BufferedImage.TYPE_3BYTE_BGR : image.getType());
+                // A copy, not a view, in a layout the enlarger reads directly (a view, or a palette or 1-bit page,
+                // would take Java2D's slower path; a copy in the page's own palette type would lose colours).
+                BufferedImage rows = new BufferedImage(image.getWidth(), h, image.getType() == BufferedImage.TYPE_BYTE_GRAY
+                        ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_3BYTE_BGR);
                 Graphics2D r = rows.createGraphics();
                 try {
                     r.drawImage(image.getSubimage(0, pageTops[k], image.getWidth(), h), 0, 0, null);
