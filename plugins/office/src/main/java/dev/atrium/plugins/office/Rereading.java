@@ -48,10 +48,14 @@ final class Rereading {
         return false;
     }
 
-    /** Whether the date was read as one word that the page's readings read differently, or none surely. */
+    /**
+     * Whether the date was read as one word that the page's readings read differently, or none surely. A Chinese
+     * date (2026年11月20日) was read by the Chinese model, which the other model cannot improve on.
+     */
     static boolean dateWanted(Receipt receipt, List<OcrResult> readings) {
         List<OcrResult.Word> words = ReceiptReadings.dateWords(receipt, readings);
-        return !words.isEmpty() && (words.stream().map(OcrResult.Word::text).distinct().count() > 1
+        return !words.isEmpty() && words.stream().noneMatch(w -> w.text().codePoints().anyMatch(ReceiptRows::isHan))
+                && (words.stream().map(OcrResult.Word::text).distinct().count() > 1
                 || words.stream().allMatch(w -> w.confidence() < DATE_UNSURE_BELOW));
     }
 

@@ -68,6 +68,15 @@ class RereadingTest {
     }
 
     @Test
+    void aChineseDateIsNotReadAgain() {
+        OcrResult chinese = page(60, "上海市便利店有限公司", "2026年11月20日", "合计 10.00");
+        Receipt receipt = ReceiptReader.read(chinese, "r.png", 1, "DMY");
+        assertThat(receipt.text("date")).isEqualTo("2026-11-20");
+
+        assertThat(Rereading.dateWanted(receipt, List.of(chinese))).isFalse();
+    }
+
+    @Test
     void aNameReadSurelyIsNotReadAgain() {
         OcrResult grey = reading("INDAH GIFT & HOME DECO", 84, 92, 91, 84, 72);
         OcrResult bw = reading("INDAH GIFT & HOME BECO", 86, 92, 91, 74, 44);
