@@ -169,26 +169,7 @@ final class DuplicateReceipts {
         if (a.equals(b) || (Math.min(a.length(), b.length()) >= 5 && (a.contains(b) || b.contains(a)))) {
             return true;
         }
-        return distance(a, b) <= Math.max(1, Math.max(a.length(), b.length()) / 6);
-    }
-
-    /** Levenshtein distance. */
-    static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+        return ReceiptValues.editDistance(a, b) <= Math.max(1, Math.max(a.length(), b.length()) / 6);
     }
 
     private static List<Entry> load(PluginStorage storage) {

@@ -88,7 +88,7 @@ final class KnownVendors {
             if (Math.abs(other.length() - key.length()) > allowed || !digits(other).equals(digits(key))) {
                 continue;
             }
-            int d = DuplicateReceipts.distance(key, other);
+            int d = ReceiptValues.editDistance(key, other);
             if (d < bestDistance) {
                 best = name;
                 bestDistance = d;

@@ -829,19 +829,7 @@ final class ReceiptReader {
     static int digitsApart(BigDecimal a, BigDecimal b) {
         String x = a.setScale(2, RoundingMode.HALF_UP).toPlainString().replace(".", "");
         String y = b.setScale(2, RoundingMode.HALF_UP).toPlainString().replace(".", "");
-        int[] prev = new int[y.length() + 1];
-        for (int j = 0; j <= y.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= x.length(); i++) {
-            int[] cur = new int[y.length() + 1];
-            cur[0] = i;
-            for (int j = 1; j <= y.length(); j++) {
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (x.charAt(i - 1) == y.charAt(j - 1) ? 0 : 1));
-            }
-            prev = cur;
-        }
-        return prev[y.length()];
+        return ReceiptValues.editDistance(x, y);
     }
 
     /**

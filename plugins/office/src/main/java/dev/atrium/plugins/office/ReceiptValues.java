@@ -51,6 +51,29 @@ final class ReceiptValues {
     private ReceiptValues() {
     }
 
+    /**
+     * Levenshtein distance: the fewest characters inserted, deleted or replaced to turn one text into the other.
+     * OCR's misreadings of a name or a figure are a few such edits.
+     */
+    static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int replace = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), replace);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
     /** Every amount in the text, left to right. */
     static List<Amount> amounts(String text) {
         List<Amount> out = new ArrayList<>();
