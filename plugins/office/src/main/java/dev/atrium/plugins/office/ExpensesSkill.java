@@ -221,7 +221,7 @@ public class ExpensesSkill implements Skill {
             throw new CapabilityUnavailableException("reading " + file + " page " + page.number()
                     + ", which has no text layer, needs OCR: " + models.status(Capability.OCR).reason());
         }
-        List<String> configured = List.of(context.settings().get("expenses.ocrLanguages", "auto").split("[+,\\s]+"));
+        List<String> configured = languages(context.settings().get("expenses.ocrLanguages", "auto"));
         OcrImage.Prepared image = OcrImage.prepare(page);
         OcrResult ocr;
         if (!configured.equals(List.of("auto"))) {
@@ -256,11 +256,12 @@ public class ExpensesSkill implements Skill {
             readings.add(second);
         }
         List<String> otherModel = rereadLanguages(context);
-        if (!otherModel.isEmpty() && Rereading.wanted(receipt, readings)) {
-            context.cancellation().throwIfCancelled();
+        if (!otherModel.isEmpty()) {
             try {
-                receipt = Rereading.reread(receipt, readings, page, image.scale(), policy.dateOrder(),
-                        rows -> models.ocr(rows, otherModel));
+                receipt = Rereading.reread(receipt, readings, page, image.scale(), policy.dateOrder(), rows -> {
+                    context.cancellation().throwIfCancelled();
+                    return models.ocr(rows, otherModel);
+                });
             } catch (CapabilityUnavailableException e) {
                 // That model is not installed here: the page's own readings stand.
             }
@@ -276,7 +277,12 @@ public class ExpensesSkill implements Skill {
      */
     static List<String> rereadLanguages(SkillContext context) {
         String setting = context.settings().get("expenses.rereadOcrLanguages", "msa").strip();
-        return setting.isEmpty() || setting.equalsIgnoreCase("none") ? List.of() : List.of(setting.split("[+,\\s]+"));
+        return setting.isEmpty() || setting.equalsIgnoreCase("none") ? List.of() : languages(setting);
+    }
+
+    /** A languages setting's codes: {@code chi_sim+eng}, {@code chi_sim, eng} or {@code chi_sim eng}. */
+    private static List<String> languages(String setting) {
+        return List.of(setting.strip().split("[+,\\s]+"));
     }
 
     /**

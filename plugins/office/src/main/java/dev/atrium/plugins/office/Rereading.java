@@ -59,14 +59,10 @@ final class Rereading {
                 || words.stream().allMatch(w -> w.confidence() < DATE_UNSURE_BELOW));
     }
 
-    /** Whether the vendor or the date is worth reading again. */
-    static boolean wanted(Receipt receipt, List<OcrResult> readings) {
-        return vendorWanted(receipt, readings) || dateWanted(receipt, readings);
-    }
-
     /**
      * The receipt with its vendor and date voted across the page's readings and their rows read again, both in
-     * one reading when both are wanted.
+     * one reading when both are wanted ({@link #vendorWanted}, {@link #dateWanted}); as it was, without reading,
+     * when neither is.
      *
      * @param scale the enlargement the page was read at
      * @param ocr reads an image with the other model
