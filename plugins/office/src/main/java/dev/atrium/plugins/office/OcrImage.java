@@ -60,7 +60,7 @@ final class OcrImage {
         if (scale <= 1.2 && !binarize) {
             // An upload is read as it came; a rendered PDF page as BMP, which costs little to write and read.
             return new Prepared(page.upload() != null ? page.upload()
-                    : Media.of(page.name().replaceFirst("\\.[^.]+$", "") + ".bmp", "image/bmp", bmp(image)), 1);
+                    : Media.of(stem(page) + ".bmp", "image/bmp", bmp(image)), 1);
         }
         scale = Math.max(1, scale);
         int w = (int) Math.round(image.getWidth() * scale);
@@ -71,7 +71,7 @@ final class OcrImage {
         }
         // BMP, not PNG: OCR decodes the page twice (a preview, then Tesseract), and PNG's filtering and
         // deflate cost about 100 ms a page to encode and decode where BMP costs about 20.
-        String name = page.name().replaceFirst("\\.[^.]+$", "") + (binarize ? "-bw.bmp" : "-ocr.bmp");
+        String name = stem(page) + (binarize ? "-bw.bmp" : "-ocr.bmp");
         return new Prepared(Media.of(name, "image/bmp", bmp(big)), (double) w / image.getWidth());
     }
 
@@ -130,7 +130,7 @@ final class OcrImage {
         } finally {
             g.dispose();
         }
-        String name = page.name().replaceFirst("\\.[^.]+$", "") + "-rows-" + pageTops[0] + ".bmp";
+        String name = stem(page) + "-rows-" + pageTops[0] + ".bmp";
         return new Bands(Media.of(name, "image/bmp", bmp(stacked)), (double) width / image.getWidth(), pageTops,
                 imageTops, heights);
     }
@@ -178,6 +178,11 @@ final class OcrImage {
         }
         double median = heights[heights.length / 2];
         return Math.max(1, Math.min(MAX_SCALE, WORD_HEIGHT / median));
+    }
+
+    /** The page's file name without its extension, for the names of the images made from it. */
+    private static String stem(ReceiptPages.Page page) {
+        return page.name().replaceFirst("\\.[^.]+$", "");
     }
 
     /** Black and white at the threshold that best separates the page's two tones. */
