@@ -53,6 +53,7 @@ final class ReceiptReader {
     private static final Pattern TAX = Pattern.compile("\\b(?:GST|VAT|TAX|SST|HST|PPN)\\b|税额|稅額|税金|增值税额");
     private static final Pattern NOT_TAX = Pattern.compile("\\bID\\b|\\bREG|\\bNO\\b|INVOICE|INCL|EXCL|CLUSIVE|SUMMARY|SUB\\s*-?\\s*TOTAL|"
             + T + "\\b(?!\\s*(?:GST|TAX|VAT))|\\bEXEMPT|发票|价税");
+    private static final Pattern ITEM_COLUMNS = Pattern.compile("\\bQTY\\b|\\bUOM\\b|\\bPRICE\\b|\\bDESC");
     private static final Pattern TAX_SUMMARY = Pattern.compile("(?:GST|TAX|VAT|SST)\\s*SUMMARY|SUMMARY\\s*(?:GST|TAX)|TAX\\s*CODE|GST\\s*ANALYSIS");
     private static final Pattern ROUNDING = Pattern.compile("ROUND(?:ING|ED)?\\s*(?:ADJ\\S*|AMT|AMOUNT)?|舍入|抹零");
     private static final Pattern TIP = Pattern.compile("\\bTIPS?\\b|GRATUITY|SERVICE\\s*CHARGE|小费|小費|服务费|服務費");
@@ -67,6 +68,8 @@ final class ReceiptReader {
             + "LIMITED|LLC|INC\\.?|CORP\\.?|GMBH|CO\\.|COMPANY|RESTAURANTS?|RESTORAN|HARDWARE|MART|MARKET|STATIONERY|"
             + "BOOKS|HOTEL|CAFE|BAKERY|PHARMACY|STORE|SHOP|SUPERMARKET|GALLERY|MACHINERY|PERNIAGAAN|KEDAI|"
             + "ELECTRICAL|PETRO|STATION|DELIGHTS)(?![\\p{L}\\p{N}])|有限公司|公司|餐厅|餐廳|酒店|饭店|飯店|超市|商店|咖啡|书店|店$");
+    /** A registration number in brackets at the end of a row ("(519537-X)"). */
+    private static final Pattern TRAILING_REGISTRATION = Pattern.compile("\\s*[(\\[{]\\s*[\\dA-Z-]*\\d{3,}[^)]*[)\\]}]?\\s*$");
     /** A "(" read as a letter before a parenthesised word ("OM)" for "(M)"). */
     private static final Pattern MISREAD_OPENING = Pattern.compile("(?<!\\S)[OC0\\[{|](\\p{Lu}{1,12}\\))");
     private static final Pattern THANKED_SHOP = Pattern.compile("\\b(?:SHOPPING|DINING|VISITING|EATING|BUYING)\\s+(?:AT|WITH|IN)\\s+");
@@ -225,8 +228,10 @@ final class ReceiptReader {
         for (int i = 0; i < Math.max(1, headerEnd); i++) {
             Row row = rows.get(i);
             String text = row.text().strip();
-            long letters = text.codePoints().filter(Character::isLetter).count();
-            if (letters < 2 || REGISTRATION.matcher(text.toUpperCase(Locale.ROOT)).find()
+            // A name with its registration number after it ("99 SPEED MART S/B (519537-X)") is still a name.
+            String named = TRAILING_REGISTRATION.matcher(text.toUpperCase(Locale.ROOT)).replaceFirst("");
+            long letters = named.codePoints().filter(Character::isLetter).count();
+            if (letters < 2 || REGISTRATION.matcher(named).find()
                     || text.toUpperCase(Locale.ROOT).matches(".*\\b(TEL|FAX|PHONE|H/P|HP|EMAIL|GST|WWW)\\b.*")) {
                 continue;
             }
@@ -331,8 +336,8 @@ final class ReceiptReader {
     static String cleanName(String text) {
         // Common misreadings of company suffixes, and a registration number printed after the name.
         text = text.replaceAll("\\bS[DO0][NM](\\.?),?\\s*[B8]\\s?H[D0O]\\b", "SDN$1 BHD").replaceAll("[,.]\\s*(?=SDN\\b)", " ")
-                .replaceAll("(?<=\\p{Lu})!", "I").replaceAll("\\$/B\\b", "S/B")
-                .replaceAll("\\s*[(\\[{]\\s*[\\dA-Z-]*\\d{3,}[^)]*[)\\]}]?\\s*$", "");
+                .replaceAll("(?<=\\p{Lu})!", "I").replaceAll("\\$/B\\b|(?<=\\p{L}\\s)5/B\\b", "S/B");
+        text = TRAILING_REGISTRATION.matcher(text).replaceFirst("");
         text = text.replaceAll("\\bSDN BHD\\.$", "SDN BHD");
         // Parentheses come in pairs: a ")" with no "(" before it had its "(" read as a letter ("OM)" for "(M)").
         Matcher opening = MISREAD_OPENING.matcher(text);
@@ -531,7 +536,9 @@ final class ReceiptReader {
         int end = allRows.size();
         for (int i = 0; i < allRows.size(); i++) {
             String upper = allRows.get(i).text().toUpperCase(Locale.ROOT);
-            if (TAX_SUMMARY.matcher(upper).find() || ReceiptValues.amounts(upper).isEmpty()
+            // An item table's header may name a tax code column ("Qty UOM U.Price Amt Tax Code"): not the summary.
+            if (TAX_SUMMARY.matcher(upper).find() && !ITEM_COLUMNS.matcher(upper).find()
+                    || ReceiptValues.amounts(upper).isEmpty()
                     && upper.matches(".*(CODE.*%|%.*AMOUNT.*TAX).*")) {
                 end = i;
                 break;

@@ -353,6 +353,35 @@ class ReceiptReaderTest {
     }
 
     @Test
+    void aNameFollowedByItsRegistrationNumberIsTheVendor() {
+        Receipt receipt = ReceiptReader.read(page(90,
+                "99 SPEED MART 5/B (519537-X)",
+                "LOT P.T. 2811, JALAN ANGSA,",
+                "TAMAN BERKELEY",
+                "41150 KLANG, SELANGOR",
+                "24-01-18",
+                "TOTAL 2.50"), "r.png", 1, "DMY");
+
+        assertThat(receipt.text("vendor")).isEqualTo("99 SPEED MART S/B");
+        assertThat(receipt.text("address")).startsWith("LOT P.T. 2811");
+    }
+
+    @Test
+    void anItemTableWhoseHeaderNamesATaxCodeColumnIsNotTheTaxSummary() {
+        Receipt receipt = ReceiptReader.read(page(90,
+                "FUYI MINI MARKET",
+                "25/01/2018",
+                "Qty UOM U. Price Amt Amt inc Tax Code",
+                "1 KOTAK 8.49 8.49 9.00 SR",
+                "TOTAL 9.00",
+                "CASH 50.00",
+                "GST Summary Amount Tax",
+                "SR @ 6% 8.49 0.51"), "r.png", 1, "DMY");
+
+        assertThat(receipt.amount("total")).isEqualByComparingTo(new BigDecimal("9.00"));
+    }
+
+    @Test
     void rowsSplitIntoDifferentWordsAreNotVoted() {
         OcrResult grey = page(90, "BOOK TA -K SDN BHD", "NO 5 JALAN SAGU", "TOTAL 9.00");
         OcrResult bw = withFirstRowConfidences(page(90, "BOOKTA .K SDN BHD", "NO 5 JALAN SAGU", "TOTAL 9.00"), 99, 99, 99, 99);
