@@ -222,7 +222,8 @@ public class ExpensesSkill implements Skill {
                     + ", which has no text layer, needs OCR: " + models.status(Capability.OCR).reason());
         }
         List<String> configured = languages(context.settings().get("expenses.ocrLanguages", "auto"));
-        OcrImage.Prepared image = OcrImage.prepare(page);
+        boolean chineseConfigured = configured.contains("chi_sim") || configured.contains("chi_tra");
+        OcrImage.Prepared image = OcrImage.prepare(page, false, 0, page.redStamped() && !chineseConfigured);
         OcrResult ocr;
         if (!configured.equals(List.of("auto"))) {
             ocr = models.ocr(image.media(), configured);
@@ -230,10 +231,13 @@ public class ExpensesSkill implements Skill {
             ocr = models.ocr(image.media(), List.of("eng"));
             if (mayBeChinese(ocr)) {
                 context.cancellation().throwIfCancelled();
-                OcrResult chinese = models.ocr(image.media(), List.of("chi_sim", "eng"));
+                // Chinese invoices print their labels in red-brown: the Chinese reading keeps red ink.
+                OcrImage.Prepared withRed = page.redStamped() ? OcrImage.prepare(page, false, 0, false) : image;
+                OcrResult chinese = models.ocr(withRed.media(), List.of("chi_sim", "eng"));
                 long han = chinese.text().codePoints().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN).count();
                 if (han >= 4) {
                     ocr = chinese;
+                    image = withRed;
                 }
             }
         }
@@ -243,11 +247,13 @@ public class ExpensesSkill implements Skill {
         List<OcrResult> readings = new ArrayList<>(List.of(ocr));
         if (ReceiptReadings.wantsSecondLook(receipt)) {
             context.cancellation().throwIfCancelled();
-            List<String> languages = ocr.text().codePoints().anyMatch(c -> Character.UnicodeScript.of(c)
-                    == Character.UnicodeScript.HAN) ? List.of("chi_sim", "eng") : configured.equals(List.of("auto"))
+            boolean chinese = ocr.text().codePoints().anyMatch(c -> Character.UnicodeScript.of(c)
+                    == Character.UnicodeScript.HAN);
+            List<String> languages = chinese ? List.of("chi_sim", "eng") : configured.equals(List.of("auto"))
                     ? List.of("eng") : configured;
             // The second reading is sized by the letters the first one found, not by the page's width.
-            OcrImage.Prepared bw = OcrImage.prepare(page, true, OcrImage.scaleForText(ocr));
+            OcrImage.Prepared bw = OcrImage.prepare(page, true, OcrImage.scaleForText(ocr),
+                    page.redStamped() && !chinese && !chineseConfigured);
             OcrResult second = OcrImage.scaleBack(models.ocr(bw.media(), languages), bw.scale());
             Receipt again = ReceiptReader.read(second, file, page.number(), policy.dateOrder());
             receipt = ReceiptReadings.merge(receipt, ocr, again, second);

@@ -26,10 +26,23 @@ final class GrayEnlarger {
 
     /** The image in grey at {@code width} x {@code height}. */
     static BufferedImage resize(BufferedImage source, int width, int height) {
+        return resize(source, width, height, false);
+    }
+
+    /**
+     * The image in grey at {@code width} x {@code height}.
+     *
+     * @param redChannel whether grey is the red channel, lightened by how much redder than green and blue a
+     *     pixel is, which turns red ink as light as the paper ({@link RedStamps}), instead of luminance
+     */
+    static BufferedImage resize(BufferedImage source, int width, int height, boolean redChannel) {
         byte[] data = plainBytes(source);
         int channels = data == null ? 0
                 : source.getType() == BufferedImage.TYPE_BYTE_GRAY ? 1
                 : source.getType() == BufferedImage.TYPE_3BYTE_BGR ? 3 : 0;
+        if (channels == 0 && redChannel) {
+            return resize(bgr(source), width, height, true);
+        }
         if (channels == 0) {
             return java2d(source, width, height);
         }
@@ -79,7 +92,8 @@ final class GrayEnlarger {
                     int b = clamp(line[0][x] >> 16);
                     int g = clamp(line[1][x] >> 16);
                     int r = clamp(line[2][x] >> 16);
-                    out[at + x] = (byte) ((77 * r + 150 * g + 29 * b + 128) >> 8);
+                    out[at + x] = redChannel ? (byte) Math.min(255, r + Math.max(0, r - Math.max(g, b)))
+                            : (byte) ((77 * r + 150 * g + 29 * b + 128) >> 8);
                 }
             }
         }
@@ -142,6 +156,18 @@ final class GrayEnlarger {
                 && sm.getScanlineStride() == src.getWidth() * sm.getPixelStride()
                 && raster.getSampleModelTranslateX() == 0 && raster.getSampleModelTranslateY() == 0;
         return plain ? ((DataBufferByte) raster.getDataBuffer()).getData() : null;
+    }
+
+    /** A copy in the plain colour layout the sums above read. */
+    private static BufferedImage bgr(BufferedImage source) {
+        BufferedImage copy = new BufferedImage(source.getWidth(), source.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
+        Graphics2D g = copy.createGraphics();
+        try {
+            g.drawImage(source, 0, 0, null);
+        } finally {
+            g.dispose();
+        }
+        return copy;
     }
 
     /** Other pixel layouts (PDF renderings with alpha, indexed PNGs) are rare enough to leave to Java2D. */

@@ -51,6 +51,14 @@ final class OcrImage {
      *     {@link #scaleForText}), used instead of the width rule's when over 1.5 times it; 0 for none
      */
     static Prepared prepare(ReceiptPages.Page page, boolean binarize, double textScale) {
+        return prepare(page, binarize, textScale, page.redStamped());
+    }
+
+    /**
+     * @param dropRed whether red ink is dropped ({@link RedStamps}): yes for a stamped page read in a Latin
+     *     script; no for Chinese, whose VAT invoices print their labels in red-brown
+     */
+    static Prepared prepare(ReceiptPages.Page page, boolean binarize, double textScale, boolean dropRed) {
         BufferedImage image = page.image();
         double scale = Math.min(MAX_SCALE, (double) MIN_WIDTH / image.getWidth());
         // The width rule suits most pages; only one whose print it clearly under-enlarges is sized by its letters.
@@ -58,14 +66,17 @@ final class OcrImage {
             scale = textScale;
         }
         if (scale <= 1.2 && !binarize) {
-            // An upload is read as it came; a rendered PDF page as BMP, which costs little to write and read.
-            return new Prepared(page.upload() != null ? page.upload()
-                    : Media.of(stem(page) + ".bmp", "image/bmp", bmp(image)), 1);
+            if (!dropRed) {
+                // An upload is read as it came; a rendered PDF page as BMP, which costs little to write and read.
+                return new Prepared(page.upload() != null ? page.upload()
+                        : Media.of(stem(page) + ".bmp", "image/bmp", bmp(image)), 1);
+            }
+            scale = 1;
         }
         scale = Math.max(1, scale);
         int w = (int) Math.round(image.getWidth() * scale);
         int h = (int) Math.round(image.getHeight() * scale);
-        BufferedImage big = GrayEnlarger.resize(image, w, h);
+        BufferedImage big = GrayEnlarger.resize(image, w, h, dropRed);
         if (binarize) {
             otsu(big);
         }
@@ -78,7 +89,8 @@ final class OcrImage {
     /**
      * Bands of the page's rows, each {@code [top, bottom)} across the whole width, enlarged by {@code scale} as the
      * page was for its first reading and stacked into one image with a blank gap between them: rows read again look
-     * to OCR as they did on the page, and several bands cost one reading. Overlapping bands are read as one.
+     * to OCR as they did on the page (red ink dropped if the page is stamped), and several bands cost one reading.
+     * Overlapping bands are read as one.
      */
     static Bands bands(ReceiptPages.Page page, List<int[]> ranges, double scale) {
         BufferedImage image = page.image();
@@ -125,7 +137,7 @@ final class OcrImage {
                 } finally {
                     r.dispose();
                 }
-                g.drawImage(GrayEnlarger.resize(rows, width, heights[k]), 0, imageTops[k], null);
+                g.drawImage(GrayEnlarger.resize(rows, width, heights[k], page.redStamped()), 0, imageTops[k], null);
             }
         } finally {
             g.dispose();

@@ -40,6 +40,7 @@ final class ReceiptPages {
         private final BufferedImage image;
         private final OcrResult textLayer;
         private Media rendered;
+        private Boolean redStamped;
 
         private Page(int number, String name, Media upload, BufferedImage image, OcrResult textLayer) {
             this.number = number;
@@ -79,6 +80,14 @@ final class ReceiptPages {
 
         OcrResult textLayer() {
             return textLayer;
+        }
+
+        /** Whether red ink (a stamp, a tick) lies on the page ({@link RedStamps}), looked for once. */
+        synchronized boolean redStamped() {
+            if (redStamped == null) {
+                redStamped = RedStamps.present(image);
+            }
+            return redStamped;
         }
 
         /** The page as an image file: the upload, or the rendered page as PNG (encoded once, on first use). */
