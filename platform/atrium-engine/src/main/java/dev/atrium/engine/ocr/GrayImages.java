@@ -120,6 +120,13 @@ final class GrayImages {
         return out;
     }
 
+    /** A copy of rows {@code [top, bottom)} of the image, the whole width. */
+    static BufferedImage rows(BufferedImage gray, int top, int bottom) {
+        BufferedImage out = new BufferedImage(gray.getWidth(), bottom - top, BufferedImage.TYPE_BYTE_GRAY);
+        out.getRaster().setRect(0, -top, gray.getRaster());
+        return out;
+    }
+
     /** The image turned by half a turn. */
     static BufferedImage rotate180(BufferedImage gray) {
         BufferedImage out = new BufferedImage(gray.getWidth(), gray.getHeight(), BufferedImage.TYPE_BYTE_GRAY);

@@ -12,6 +12,7 @@ import dev.atrium.sdk.model.Capability;
 import dev.atrium.sdk.model.CapabilityStatus;
 import dev.atrium.sdk.model.Engine;
 import dev.atrium.sdk.model.OcrResult;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -45,12 +46,16 @@ public final class TesseractOcr {
     // per process and one process per core is about four times faster on two cores.
     private static final Map<String, String> ENV = Map.of("OMP_THREAD_LIMIT", "1");
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(10);
+    /** How much surer (mean word confidence) a half-turned reading must be to be taken. */
+    private static final double TURNED_MARGIN = 5;
 
     private final Options options;
     private final Semaphore slots;
     private final ImageDecoder decoder;
     private final PagePreparer preparer;
     private volatile Set<String> installed;
+    /** Tesseract in this process, or {@code null} to run the command for each image. */
+    private final TesseractLibrary library;
 
     /** Uses {@link Options#defaults()}. */
     public TesseractOcr() {
@@ -63,6 +68,12 @@ public final class TesseractOcr {
         this.slots = new Semaphore(options.parallelism(), true);
         this.decoder = new ImageDecoder(options.maxBytes(), options.maxPixels());
         this.preparer = new PagePreparer(options.maxSide(), options.deskew(), options.maxSkew());
+        this.library = options.inProcess() && TesseractLibrary.available() ? TesseractLibrary.get() : null;
+    }
+
+    /** Whether images are read in this process ({@link Options#inProcess()} and {@code libtesseract} loaded). */
+    public boolean inProcess() {
+        return library != null;
     }
 
     /** The options in force. */
@@ -123,19 +134,23 @@ public final class TesseractOcr {
             DecodedImage preview = decoder.preview(image, SkewEstimator.PREVIEW_SIDE);
             PagePreparer.Plan plan = preparer.plan(preview);
             PreparedPage page = preparer.render(plan.passThrough() ? preview : decodeFor(image, plan), plan);
-            // Passed through: Tesseract reads the upload itself, exactly as the CLI would.
-            byte[] original = page.passThrough() ? image.bytes() : null;
-            List<TsvWords.Word> words = read(page.write(dir.path(), "page", original, preview.format()), langs,
-                    dir.path(), deadline);
+            // Passed through: the upload as it came, read as the CLI reads it (in-process, decoded whole by Java).
+            DecodedImage whole = page.passThrough() && library != null ? decodeFor(image, plan) : null;
+            List<TsvWords.Word> words = whole != null ? read(whole.image(), "page", langs, dir.path(), deadline)
+                    : page.passThrough() ? readFile(page.write(dir.path(), "page", image.bytes(), preview.format()),
+                    langs, dir.path(), deadline)
+                    : read(page.gray(), "page", langs, dir.path(), deadline);
             PreparedPage chosen = page;
             if (options.autoRotate() && looksUpsideDown(words)) {
-                PreparedPage turned = page.halfTurned(page.passThrough()
-                        ? PagePreparer.fullGray(decodeFor(image, plan)) : null);
-                List<TsvWords.Word> again = read(turned.write(dir.path(), "turned", null, "pgm"), langs,
-                        dir.path(), deadline);
-                if (TsvWords.meanConfidence(again) > TsvWords.meanConfidence(words) + 5) {
-                    words = again;
-                    chosen = turned;
+                BufferedImage upright = page.passThrough()
+                        ? PagePreparer.fullGray(whole != null ? whole : decodeFor(image, plan)) : page.gray();
+                if (turnedReadsBetter(upright, words, langs, dir.path(), deadline)) {
+                    PreparedPage turned = page.halfTurned(upright);
+                    List<TsvWords.Word> again = read(turned.gray(), "turned", langs, dir.path(), deadline);
+                    if (TsvWords.meanConfidence(again) > TsvWords.meanConfidence(words) + TURNED_MARGIN) {
+                        words = again;
+                        chosen = turned;
+                    }
                 }
             }
             return new OcrResultAssembler(chosen.toProcessed(), preview.width(), preview.height())
@@ -152,6 +167,23 @@ public final class TesseractOcr {
     }
 
     /**
+     * Whether the page half-turned would read better, judged on a band of it: most pages that read unsurely
+     * are upright (faint, crumpled, small print), and reading the whole page again to find that out costs as much
+     * as the first reading. The band with the most words is read half-turned, and only when it reads surer than
+     * those words did is the whole page read again. Short pages are not worth a band: the whole page is tried.
+     */
+    private boolean turnedReadsBetter(BufferedImage upright, List<TsvWords.Word> words, List<String> langs, Path dir,
+                                      long deadline) throws IOException {
+        TurnProbe.Band band = TurnProbe.band(words, upright.getHeight());
+        if (band == null) {
+            return true;
+        }
+        BufferedImage rows = GrayImages.rotate180(GrayImages.rows(upright, band.top(), band.bottom()));
+        List<TsvWords.Word> turned = read(rows, "probe", langs, dir, deadline);
+        return TsvWords.meanConfidence(turned) > TsvWords.meanConfidence(band.words()) + TURNED_MARGIN;
+    }
+
+    /**
      * An upside-down page still yields "words", but with low confidence. Tesseract turns quarter-turned
      * pages itself; a page turned by 180 or 270 degrees comes out upside down, and half a turn fixes both.
      */
@@ -159,7 +191,17 @@ public final class TesseractOcr {
         return words.size() >= 3 && TsvWords.meanConfidence(words) < options.retryBelowConfidence();
     }
 
-    private List<TsvWords.Word> read(Path input, List<String> langs, Path dir, long deadline) {
+    /** Reads pixels: in-process when the library loaded, else written as PGM for the command. */
+    private List<TsvWords.Word> read(BufferedImage pixels, String name, List<String> langs, Path dir, long deadline) {
+        if (library != null) {
+            return library.read(pixels, options.tessdataDir(), langs, options.pageSegmentation(), deadline);
+        }
+        Path file = dir.resolve(name + ".pgm");
+        GrayImages.writePgm(pixels, file);
+        return readFile(file, langs, dir, deadline);
+    }
+
+    private List<TsvWords.Word> readFile(Path input, List<String> langs, Path dir, long deadline) {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
             throw new SkillTimeoutException("OCR did not finish within " + options.timeout().toMillis() + " ms");
@@ -264,12 +306,14 @@ public final class TesseractOcr {
      * @param maxSkew the largest tilt looked for, in degrees
      * @param retryBelowConfidence mean word confidence under which a page is tried half-turned
      * @param pageSegmentation Tesseract's {@code --psm}; 3 (automatic layout) suits documents and receipts
+     * @param inProcess whether images are read through {@code libtesseract} in this process when it loads (the
+     *     model is loaded once, not once per image), else by running {@code binary} for each
      * @since 0.1
      */
     public record Options(Path binary, Path tessdataDir, List<String> languages, int parallelism,
                           Duration timeout, Duration queueTimeout, long maxBytes, long maxPixels, int maxSide,
                           boolean autoRotate, boolean deskew, double maxSkew, double retryBelowConfidence,
-                          int pageSegmentation) {
+                          int pageSegmentation, boolean inProcess) {
 
         /** Checks the values. */
         public Options {
@@ -288,66 +332,72 @@ public final class TesseractOcr {
         /**
          * {@code tesseract} from {@code PATH}, English, one process per available core, 60 s per image,
          * 30 MB / 60 megapixels at most, downscaled to 4096 pixels, half-turn retry below confidence 45 and
-         * levelling of tilts up to 15 degrees.
+         * levelling of tilts up to 15 degrees, read in-process when {@code libtesseract} loads.
          */
         public static Options defaults() {
             return new Options(Path.of("tesseract"), null, List.of("eng"),
                     Runtime.getRuntime().availableProcessors(), Duration.ofSeconds(60), Duration.ofMinutes(5),
-                    30L * 1024 * 1024, 60_000_000L, 4096, true, true, 15, 45, 3);
+                    30L * 1024 * 1024, 60_000_000L, 4096, true, true, 15, 45, 3, true);
         }
 
-        /** With another executable. */
+        /** With another executable, run for every image (not in-process: the executable is what was asked for). */
         public Options withBinary(Path binary) {
             return new Options(binary, tessdataDir, languages, parallelism, timeout, queueTimeout, maxBytes,
-                    maxPixels, maxSide, autoRotate, deskew, maxSkew, retryBelowConfidence, pageSegmentation);
+                    maxPixels, maxSide, autoRotate, deskew, maxSkew, retryBelowConfidence, pageSegmentation, false);
+        }
+
+        /** Reading in-process through {@code libtesseract} when it loads ({@code true}), or always by the command. */
+        public Options withInProcess(boolean inProcess) {
+            return new Options(binary, tessdataDir, languages, parallelism, timeout, queueTimeout, maxBytes,
+                    maxPixels, maxSide, autoRotate, deskew, maxSkew, retryBelowConfidence, pageSegmentation, inProcess);
         }
 
         /** With another tessdata folder ({@code null} for Tesseract's default). */
         public Options withTessdataDir(Path tessdataDir) {
             return new Options(binary, tessdataDir, languages, parallelism, timeout, queueTimeout, maxBytes,
-                    maxPixels, maxSide, autoRotate, deskew, maxSkew, retryBelowConfidence, pageSegmentation);
+                    maxPixels, maxSide, autoRotate, deskew, maxSkew, retryBelowConfidence, pageSegmentation, inProcess);
         }
 
         /** With other default languages. */
         public Options withLanguages(List<String> languages) {
             return new Options(binary, tessdataDir, languages, parallelism, timeout, queueTimeout, maxBytes,
-                    maxPixels, maxSide, autoRotate, deskew, maxSkew, retryBelowConfidence, pageSegmentation);
+                    maxPixels, maxSide, autoRotate, deskew, maxSkew, retryBelowConfidence, pageSegmentation, inProcess);
         }
 
         /** With another number of parallel processes. */
         public Options withParallelism(int parallelism) {
             return new Options(binary, tessdataDir, languages, parallelism, timeout, queueTimeout, maxBytes,
-                    maxPixels, maxSide, autoRotate, deskew, maxSkew, retryBelowConfidence, pageSegmentation);
+                    maxPixels, maxSide, autoRotate, deskew, maxSkew, retryBelowConfidence, pageSegmentation, inProcess);
         }
 
         /** With another time limit per image. */
         public Options withTimeout(Duration timeout) {
             return new Options(binary, tessdataDir, languages, parallelism, timeout, queueTimeout, maxBytes,
-                    maxPixels, maxSide, autoRotate, deskew, maxSkew, retryBelowConfidence, pageSegmentation);
+                    maxPixels, maxSide, autoRotate, deskew, maxSkew, retryBelowConfidence, pageSegmentation, inProcess);
         }
 
         /** With another wait limit for a free slot. */
         public Options withQueueTimeout(Duration queueTimeout) {
             return new Options(binary, tessdataDir, languages, parallelism, timeout, queueTimeout, maxBytes,
-                    maxPixels, maxSide, autoRotate, deskew, maxSkew, retryBelowConfidence, pageSegmentation);
+                    maxPixels, maxSide, autoRotate, deskew, maxSkew, retryBelowConfidence, pageSegmentation, inProcess);
         }
 
         /** With other size limits. */
         public Options withLimits(long maxBytes, long maxPixels, int maxSide) {
             return new Options(binary, tessdataDir, languages, parallelism, timeout, queueTimeout, maxBytes,
-                    maxPixels, maxSide, autoRotate, deskew, maxSkew, retryBelowConfidence, pageSegmentation);
+                    maxPixels, maxSide, autoRotate, deskew, maxSkew, retryBelowConfidence, pageSegmentation, inProcess);
         }
 
         /** With the half-turn retry and levelling switched on or off. */
         public Options withStraightening(boolean autoRotate, boolean deskew) {
             return new Options(binary, tessdataDir, languages, parallelism, timeout, queueTimeout, maxBytes,
-                    maxPixels, maxSide, autoRotate, deskew, maxSkew, retryBelowConfidence, pageSegmentation);
+                    maxPixels, maxSide, autoRotate, deskew, maxSkew, retryBelowConfidence, pageSegmentation, inProcess);
         }
 
         /** With another Tesseract page segmentation mode. */
         public Options withPageSegmentation(int pageSegmentation) {
             return new Options(binary, tessdataDir, languages, parallelism, timeout, queueTimeout, maxBytes,
-                    maxPixels, maxSide, autoRotate, deskew, maxSkew, retryBelowConfidence, pageSegmentation);
+                    maxPixels, maxSide, autoRotate, deskew, maxSkew, retryBelowConfidence, pageSegmentation, inProcess);
         }
     }
 }

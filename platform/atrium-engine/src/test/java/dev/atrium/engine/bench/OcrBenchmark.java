@@ -25,7 +25,8 @@ import javax.imageio.ImageIO;
  * Receipts per second through {@link TesseractOcr} (pool of 2) against plain {@code tesseract img stdout -l eng
  * tsv} processes, 2 at a time with {@code OMP_THREAD_LIMIT=1}, in one run: a warm-up, then 3 rounds in which
  * the variants take turns, then medians and the ratio engine/CLI. The engine is measured with its straightening
- * (half-turn retry, levelling) on and off. Not a test; see the module README for the command.
+ * (half-turn retry, levelling) on and off, in-process (its default) and running the command for every image.
+ * Not a test; see the module README for the command.
  *
  * <p>Argument: a folder of images (default {@code ../shared/data/receipts-sroie/img} beside the repository,
  * else 20 generated receipts). The first 40 images, by name, are used.
@@ -47,6 +48,8 @@ public final class OcrBenchmark {
         TesseractOcr straightening = new TesseractOcr(TesseractOcr.Options.defaults().withParallelism(PARALLELISM));
         TesseractOcr plain = new TesseractOcr(TesseractOcr.Options.defaults().withParallelism(PARALLELISM)
                 .withStraightening(false, false));
+        TesseractOcr command = new TesseractOcr(TesseractOcr.Options.defaults().withParallelism(PARALLELISM)
+                .withInProcess(false));
         if (!straightening.isAvailable()) {
             System.out.println("tesseract is not available: " + straightening.status().reason());
             return;
@@ -54,7 +57,8 @@ public final class OcrBenchmark {
         List<Variant> variants = List.of(
                 new Variant("cli", img -> cli(img)),
                 new Variant("engine", img -> straightening.recognize(media(img)).words().size()),
-                new Variant("engine-no-straightening", img -> plain.recognize(media(img)).words().size()));
+                new Variant("engine-no-straightening", img -> plain.recognize(media(img)).words().size()),
+                new Variant("engine-by-command", img -> command.recognize(media(img)).words().size()));
 
         // Warm-up: page cache, JIT, the language list probe.
         for (Variant v : variants) {

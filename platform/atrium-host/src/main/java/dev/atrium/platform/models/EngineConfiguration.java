@@ -15,6 +15,7 @@ import dev.atrium.sdk.model.OcrResult;
 import dev.atrium.sdk.media.MediaKit;
 import java.util.List;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -28,9 +29,14 @@ class EngineConfiguration {
 
     private static final List<String> DOCUMENT_OCR_LANGUAGES = List.of("eng", "chi_sim");
 
+    /**
+     * Tesseract in-process through libtesseract (each language model loaded once) unless
+     * {@code atrium.ocr.in-process=false} asks for one {@code tesseract} process per image, which isolates a
+     * crash in Tesseract from the server at the cost of loading the model for every image.
+     */
     @Bean
-    TesseractOcr tesseractOcr() {
-        return new TesseractOcr();
+    TesseractOcr tesseractOcr(@Value("${atrium.ocr.in-process:true}") boolean inProcess) {
+        return new TesseractOcr(TesseractOcr.Options.defaults().withInProcess(inProcess));
     }
 
     @Bean

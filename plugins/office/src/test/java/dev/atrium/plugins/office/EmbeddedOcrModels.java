@@ -17,7 +17,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class EmbeddedOcrModels extends ForwardingModelGateway {
 
-    private static final TesseractOcr OCR = new TesseractOcr();
+    // -Datrium.ocr.inProcess=false runs the tesseract command for every image, as before libtesseract was
+    // called in-process (for evaluations comparing the two).
+    private static final TesseractOcr OCR = new TesseractOcr(TesseractOcr.Options.defaults()
+            .withInProcess(!"false".equals(System.getProperty("atrium.ocr.inProcess"))));
 
     private final List<String> read = new CopyOnWriteArrayList<>();
 

@@ -1,0 +1,274 @@
+package dev.atrium.engine.ocr;
+
+import com.sun.jna.Callback;
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+import dev.atrium.sdk.CapabilityUnavailableException;
+import dev.atrium.sdk.ProviderException;
+import dev.atrium.sdk.RunCancelledException;
+import dev.atrium.sdk.SkillTimeoutException;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.awt.image.IndexColorModel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Tesseract read in this process through its C API ({@code libtesseract.so.5}, loaded with JNA), instead of one
+ * {@code tesseract} process per image. A process starts, loads its language model and decodes its image file
+ * for every call, about a third of the time a receipt takes to read; here each model is loaded once and kept in
+ * a handle that later readings reuse. Images reach Tesseract as pixels Java decoded, so Leptonica's file decoders
+ * never see an upload. Readings honour a deadline and the calling thread's interrupt through Tesseract's
+ * progress monitor.
+ *
+ * <p>One library per process: {@link #get()} loads it on first use, or says why it cannot. Thread-safe; each
+ * handle serves one reading at a time.
+ */
+final class TesseractLibrary {
+
+    /** Tesseract's C API, the functions used here ({@code tesseract/capi.h}). */
+    interface Api extends Library {
+        Pointer TessBaseAPICreate();
+
+        int TessBaseAPIInit3(Pointer handle, String datapath, String language);
+
+        int TessBaseAPISetVariable(Pointer handle, String name, String value);
+
+        void TessBaseAPISetPageSegMode(Pointer handle, int mode);
+
+        void TessBaseAPISetImage(Pointer handle, byte[] data, int width, int height, int bytesPerPixel,
+                                 int bytesPerLine);
+
+        int TessBaseAPIRecognize(Pointer handle, Pointer monitor);
+
+        Pointer TessBaseAPIGetTsvText(Pointer handle, int pageNumber);
+
+        void TessDeleteText(Pointer text);
+
+        void TessBaseAPIClear(Pointer handle);
+
+        void TessBaseAPIEnd(Pointer handle);
+
+        void TessBaseAPIDelete(Pointer handle);
+
+        Pointer TessMonitorCreate();
+
+        void TessMonitorDelete(Pointer monitor);
+
+        void TessMonitorSetDeadlineMSecs(Pointer monitor, int deadline);
+
+        void TessMonitorSetCancelFunc(Pointer monitor, CancelFunction cancel);
+
+        String TessVersion();
+    }
+
+    /** Asked by Tesseract between words whether to stop. */
+    interface CancelFunction extends Callback {
+        boolean invoke(Pointer cancelThis, int words);
+    }
+
+    private interface C extends Library {
+        int setenv(String name, String value, int overwrite);
+    }
+
+    // Asked on the reading thread: an interrupted caller (a cancelled run) stops the reading. Kept in a field so
+    // the native stub is never collected.
+    private static final CancelFunction STOP_WHEN_INTERRUPTED = (cancelThis, words) ->
+            Thread.currentThread().isInterrupted();
+
+    private static volatile TesseractLibrary loaded;
+    private static volatile String unavailable;
+
+    private final Api api;
+    private final int keepIdle;
+    /** Idle handles by tessdata folder and languages. */
+    private final Map<String, Deque<Pointer>> idle = new HashMap<>();
+
+    private TesseractLibrary(Api api, int keepIdle) {
+        this.api = api;
+        this.keepIdle = keepIdle;
+    }
+
+    /**
+     * The library, loaded on first call.
+     *
+     * @throws CapabilityUnavailableException when {@code libtesseract} cannot be loaded, with the reason
+     */
+    static TesseractLibrary get() {
+        TesseractLibrary library = loaded;
+        if (library != null) {
+            return library;
+        }
+        synchronized (TesseractLibrary.class) {
+            if (loaded == null && unavailable == null) {
+                try {
+                    // One OpenMP thread per reading, as for the command (see TesseractOcr): OpenMP reads this
+                    // when libtesseract brings it in, so it is set first.
+                    Native.load("c", C.class).setenv("OMP_THREAD_LIMIT", "1", 1);
+                    Api api = Native.load("tesseract", Api.class);
+                    api.TessVersion();
+                    loaded = new TesseractLibrary(api, Math.max(2, Runtime.getRuntime().availableProcessors()));
+                } catch (LinkageError | RuntimeException e) {
+                    unavailable = "libtesseract cannot be loaded in-process (" + e.getMessage() + ")";
+                }
+            }
+            if (loaded == null) {
+                throw new CapabilityUnavailableException(unavailable);
+            }
+            return loaded;
+        }
+    }
+
+    /** Whether {@link #get()} succeeds. */
+    static boolean available() {
+        try {
+            get();
+            return true;
+        } catch (CapabilityUnavailableException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Reads the image and returns Tesseract's TSV words.
+     *
+     * @param image grey or colour pixels, passed to Tesseract as 8-bit grey or 24-bit RGB
+     * @param tessdata folder of the language data, {@code null} for Tesseract's own
+     * @param deadline {@link System#nanoTime()} by which the reading must end
+     * @throws CapabilityUnavailableException if a language cannot be loaded
+     * @throws SkillTimeoutException if the deadline passes
+     * @throws RunCancelledException if the calling thread is interrupted
+     */
+    List<TsvWords.Word> read(BufferedImage image, Path tessdata, List<String> languages, int pageSegmentation,
+                             long deadline) {
+        String languageSet = String.join("+", languages);
+        String key = (tessdata == null ? "" : tessdata.toString()) + "|" + languageSet;
+        Pointer handle = take(key, tessdata, languageSet);
+        Pointer monitor = api.TessMonitorCreate();
+        boolean reusable = false;
+        try {
+            Pixels pixels = Pixels.of(image);
+            api.TessBaseAPISetPageSegMode(handle, pageSegmentation);
+            api.TessBaseAPISetImage(handle, pixels.data(), image.getWidth(), image.getHeight(), pixels.bytesPerPixel(),
+                    image.getWidth() * pixels.bytesPerPixel());
+            long left = (deadline - System.nanoTime()) / 1_000_000;
+            if (left <= 0) {
+                throw new SkillTimeoutException("OCR did not finish in time");
+            }
+            api.TessMonitorSetDeadlineMSecs(monitor, (int) Math.min(Integer.MAX_VALUE, left));
+            api.TessMonitorSetCancelFunc(monitor, STOP_WHEN_INTERRUPTED);
+            int status = api.TessBaseAPIRecognize(handle, monitor);
+            if (status != 0) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new RunCancelledException();
+                }
+                if (System.nanoTime() >= deadline) {
+                    throw new SkillTimeoutException("OCR did not finish in time");
+                }
+                throw new ProviderException("Tesseract could not read the image (status " + status + ")");
+            }
+            Pointer tsv = api.TessBaseAPIGetTsvText(handle, 0);
+            if (tsv == null) {
+                throw new ProviderException("Tesseract gave no result for the image");
+            }
+            try {
+                reusable = true;
+                return TsvWords.parse(tsv.getString(0, StandardCharsets.UTF_8.name()));
+            } finally {
+                api.TessDeleteText(tsv);
+            }
+        } finally {
+            api.TessMonitorDelete(monitor);
+            give(key, handle, reusable);
+        }
+    }
+
+    private Pointer take(String key, Path tessdata, String languageSet) {
+        synchronized (idle) {
+            Deque<Pointer> ready = idle.get(key);
+            if (ready != null && !ready.isEmpty()) {
+                return ready.pop();
+            }
+        }
+        Pointer handle = api.TessBaseAPICreate();
+        if (api.TessBaseAPIInit3(handle, tessdata == null ? null : tessdata.toString(), languageSet) != 0) {
+            api.TessBaseAPIDelete(handle);
+            throw new CapabilityUnavailableException("Tesseract language data for " + languageSet
+                    + " cannot be loaded; install the Debian packages " + String.join(" ",
+                    List.of(languageSet.split("\\+")).stream().map(OcrLanguages::aptPackage).toList()));
+        }
+        // Tesseract's notes ("Estimating resolution as 310") would go to the server's stderr for every image.
+        api.TessBaseAPISetVariable(handle, "debug_file", "/dev/null");
+        return handle;
+    }
+
+    private void give(String key, Pointer handle, boolean reusable) {
+        api.TessBaseAPIClear(handle);
+        if (reusable) {
+            synchronized (idle) {
+                Deque<Pointer> ready = idle.computeIfAbsent(key, k -> new ArrayDeque<>());
+                if (ready.size() < keepIdle) {
+                    ready.push(handle);
+                    return;
+                }
+            }
+        }
+        // A handle whose reading was stopped part-way is not trusted again; surplus handles are let go.
+        api.TessBaseAPIEnd(handle);
+        api.TessBaseAPIDelete(handle);
+    }
+
+    /** Pixels in the layout {@code TessBaseAPISetImage} takes: rows of 8-bit grey, or of R, G, B bytes. */
+    record Pixels(byte[] data, int bytesPerPixel) {
+
+        static Pixels of(BufferedImage image) {
+            int width = image.getWidth();
+            int height = image.getHeight();
+            if (image.getType() == BufferedImage.TYPE_BYTE_GRAY
+                    && image.getRaster().getDataBuffer() instanceof DataBufferByte buffer
+                    && buffer.getData().length == width * height && image.getRaster().getMinX() == 0
+                    && image.getRaster().getSampleModelTranslateX() == 0
+                    && image.getRaster().getSampleModelTranslateY() == 0) {
+                return new Pixels(buffer.getData(), 1);
+            }
+            boolean gray = image.getType() == BufferedImage.TYPE_BYTE_GRAY || isGrayPalette(image);
+            int channels = gray ? 1 : 3;
+            byte[] data = new byte[width * height * channels];
+            int[] row = new int[width];
+            for (int y = 0; y < height; y++) {
+                image.getRGB(0, y, width, 1, row, 0, width);
+                int at = y * width * channels;
+                for (int x = 0; x < width; x++) {
+                    int rgb = row[x];
+                    if (gray) {
+                        data[at + x] = (byte) rgb;
+                    } else {
+                        data[at + 3 * x] = (byte) (rgb >> 16);
+                        data[at + 3 * x + 1] = (byte) (rgb >> 8);
+                        data[at + 3 * x + 2] = (byte) rgb;
+                    }
+                }
+            }
+            return new Pixels(data, channels);
+        }
+
+        /** A palette of greys only (how BMP and PNG store a grey page): read as grey, as Leptonica does. */
+        private static boolean isGrayPalette(BufferedImage image) {
+            if (!(image.getColorModel() instanceof IndexColorModel palette)) {
+                return false;
+            }
+            for (int i = 0; i < palette.getMapSize(); i++) {
+                if (palette.getRed(i) != palette.getGreen(i) || palette.getGreen(i) != palette.getBlue(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+}
