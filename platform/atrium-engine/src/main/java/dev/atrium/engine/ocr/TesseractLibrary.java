@@ -22,8 +22,8 @@ import java.util.Map;
 /**
  * Tesseract read in this process through its C API ({@code libtesseract.so.5}, loaded with JNA), instead of one
  * {@code tesseract} process per image. A process starts, loads its language model and decodes its image file
- * for every call, about a third of the time a receipt takes to read; here each model is loaded once and kept in
- * a handle that later readings reuse. Images reach Tesseract as pixels Java decoded, so Leptonica's file decoders
+ * for every call (a SROIE receipt: 0.43 s by the command, 0.30 s here); here each model is loaded once and kept
+ * in a handle that later readings reuse. Images reach Tesseract as pixels Java decoded, so Leptonica's file decoders
  * never see an upload. Readings honour a deadline and the calling thread's interrupt through Tesseract's
  * progress monitor.
  *

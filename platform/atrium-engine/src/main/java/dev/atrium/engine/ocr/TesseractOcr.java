@@ -27,10 +27,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
- * OCR through the {@code tesseract} command line: the image is checked and decoded, downscaled if huge,
- * levelled if tilted, read by one single-threaded Tesseract process, and read again half-turned when the
- * first reading looks upside down. At most {@link Options#parallelism()} images are read at once.
- * Thread-safe; create one per installation.
+ * OCR with Tesseract: the image is checked and decoded, downscaled if huge, levelled if tilted, read by
+ * single-threaded Tesseract (in this process through {@code libtesseract} when it loads, else by the
+ * {@code tesseract} command), and read again half-turned when the first reading looks upside down. At most
+ * {@link Options#parallelism()} images are read at once. Thread-safe; create one per installation.
  *
  * @since 0.1
  */
@@ -173,7 +173,7 @@ public final class TesseractOcr {
      * those words did is the whole page read again. Short pages are not worth a band: the whole page is tried.
      */
     private boolean turnedReadsBetter(BufferedImage upright, List<TsvWords.Word> words, List<String> langs, Path dir,
-                                      long deadline) throws IOException {
+                                      long deadline) {
         TurnProbe.Band band = TurnProbe.band(words, upright.getHeight());
         if (band == null) {
             return true;

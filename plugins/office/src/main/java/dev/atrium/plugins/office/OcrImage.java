@@ -34,27 +34,13 @@ final class OcrImage {
     private OcrImage() {
     }
 
-    static Prepared prepare(ReceiptPages.Page page) {
-        return prepare(page, false);
-    }
-
     /**
+     * The page as OCR is to read it, and how much it was enlarged ({@link #scaleBack} undoes it on the boxes).
+     *
      * @param binarize whether to turn the page black and white (Otsu's threshold): faint thermal print and
      *     coloured ink read differently, and a second reading settles figures the first got wrong
-     */
-    static Prepared prepare(ReceiptPages.Page page, boolean binarize) {
-        return prepare(page, binarize, 0);
-    }
-
-    /**
      * @param textScale the enlargement that brings the page's words to {@link #WORD_HEIGHT} (see
      *     {@link #scaleForText}), used instead of the width rule's when over 1.5 times it; 0 for none
-     */
-    static Prepared prepare(ReceiptPages.Page page, boolean binarize, double textScale) {
-        return prepare(page, binarize, textScale, page.redStamped());
-    }
-
-    /**
      * @param dropRed whether red ink is dropped ({@link RedStamps}): yes for a stamped page read in a Latin
      *     script; no for Chinese, whose VAT invoices print their labels in red-brown
      */

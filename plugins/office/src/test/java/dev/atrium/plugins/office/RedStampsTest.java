@@ -110,8 +110,10 @@ class RedStampsTest {
         int x = 270;
         int y = 25;
 
+        ReceiptPages.Page stamped = page(page);
+        assertThat(stamped.redStamped()).isTrue();
         BufferedImage latin = ImageIO.read(new ByteArrayInputStream(
-                OcrImage.prepare(page(page), false, 0).media().bytes()));
+                OcrImage.prepare(stamped, false, 0, stamped.redStamped()).media().bytes()));
         BufferedImage chinese = ImageIO.read(new ByteArrayInputStream(
                 OcrImage.prepare(page(page), false, 0, false).media().bytes()));
 
