@@ -14,10 +14,11 @@ import java.awt.image.IndexColorModel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Tesseract read in this process through its C API ({@code libtesseract.so.5}, loaded with JNA), instead of one
@@ -84,12 +85,19 @@ final class TesseractLibrary {
 
     private static volatile TesseractLibrary loaded;
     private static volatile String unavailable;
+    /** Whether Tesseract's notes have been sent to /dev/null (a setting shared by all handles). */
+    private static boolean quiet;
 
     private final Api api;
     private final int keepIdle;
-    /** Idle handles by tessdata folder and languages. */
-    private final Map<String, Deque<Pointer>> idle = new HashMap<>();
+    /** Idle handles by tessdata folder and languages, the least recently used first. */
+    private final LinkedHashMap<String, Deque<Pointer>> idle = new LinkedHashMap<>(8, 0.75f, true);
+    private int idleCount;
 
+    /**
+     * @param keepIdle how many idle handles are kept in all (each holds a language model, 20-100 MB of native
+     *     memory); beyond it, those of the language set used longest ago are let go
+     */
     private TesseractLibrary(Api api, int keepIdle) {
         this.api = api;
         this.keepIdle = keepIdle;
@@ -113,7 +121,7 @@ final class TesseractLibrary {
                     Native.load("c", C.class).setenv("OMP_THREAD_LIMIT", "1", 1);
                     Api api = Native.load("tesseract", Api.class);
                     api.TessVersion();
-                    loaded = new TesseractLibrary(api, Math.max(2, Runtime.getRuntime().availableProcessors()));
+                    loaded = new TesseractLibrary(api, 2 * Math.max(2, Runtime.getRuntime().availableProcessors()));
                 } catch (LinkageError | RuntimeException e) {
                     unavailable = "libtesseract cannot be loaded in-process (" + e.getMessage() + ")";
                 }
@@ -157,11 +165,12 @@ final class TesseractLibrary {
             api.TessBaseAPISetPageSegMode(handle, pageSegmentation);
             api.TessBaseAPISetImage(handle, pixels.data(), image.getWidth(), image.getHeight(), pixels.bytesPerPixel(),
                     image.getWidth() * pixels.bytesPerPixel());
-            long left = (deadline - System.nanoTime()) / 1_000_000;
+            long left = deadline - System.nanoTime();
             if (left <= 0) {
                 throw new SkillTimeoutException("OCR did not finish in time");
             }
-            api.TessMonitorSetDeadlineMSecs(monitor, (int) Math.min(Integer.MAX_VALUE, left));
+            // Rounded up, so that when Tesseract stops for its deadline, this thread's deadline has passed too.
+            api.TessMonitorSetDeadlineMSecs(monitor, (int) Math.min(Integer.MAX_VALUE, (left + 999_999) / 1_000_000));
             api.TessMonitorSetCancelFunc(monitor, STOP_WHEN_INTERRUPTED);
             int status = api.TessBaseAPIRecognize(handle, monitor);
             if (status != 0) {
@@ -193,35 +202,53 @@ final class TesseractLibrary {
         synchronized (idle) {
             Deque<Pointer> ready = idle.get(key);
             if (ready != null && !ready.isEmpty()) {
+                idleCount--;
                 return ready.pop();
             }
         }
-        Pointer handle = api.TessBaseAPICreate();
-        if (api.TessBaseAPIInit3(handle, tessdata == null ? null : tessdata.toString(), languageSet) != 0) {
-            api.TessBaseAPIDelete(handle);
-            throw new CapabilityUnavailableException("Tesseract language data for " + languageSet
-                    + " cannot be loaded; install the Debian packages " + String.join(" ",
-                    List.of(languageSet.split("\\+")).stream().map(OcrLanguages::aptPackage).toList()));
+        // One handle made at a time: debug_file is a setting all handles share.
+        synchronized (TesseractLibrary.class) {
+            Pointer handle = api.TessBaseAPICreate();
+            if (api.TessBaseAPIInit3(handle, tessdata == null ? null : tessdata.toString(), languageSet) != 0) {
+                api.TessBaseAPIDelete(handle);
+                throw new CapabilityUnavailableException("Tesseract language data for " + languageSet
+                        + " cannot be loaded; install the Debian packages " + String.join(" ",
+                        List.of(languageSet.split("\\+")).stream().map(OcrLanguages::aptPackage).toList()));
+            }
+            if (!quiet) {
+                // Tesseract's notes ("Estimating resolution as 310") would reach the server's stderr per image.
+                api.TessBaseAPISetVariable(handle, "debug_file", "/dev/null");
+                quiet = true;
+            }
+            return handle;
         }
-        // Tesseract's notes ("Estimating resolution as 310") would go to the server's stderr for every image.
-        api.TessBaseAPISetVariable(handle, "debug_file", "/dev/null");
-        return handle;
     }
 
     private void give(String key, Pointer handle, boolean reusable) {
         api.TessBaseAPIClear(handle);
+        List<Pointer> surplus = new ArrayList<>();
         if (reusable) {
             synchronized (idle) {
-                Deque<Pointer> ready = idle.computeIfAbsent(key, k -> new ArrayDeque<>());
-                if (ready.size() < keepIdle) {
-                    ready.push(handle);
-                    return;
+                idle.computeIfAbsent(key, k -> new ArrayDeque<>()).push(handle);
+                idleCount++;
+                // The language sets used longest ago give up their handles first.
+                Iterator<Deque<Pointer>> sets = idle.values().iterator();
+                while (idleCount > keepIdle && sets.hasNext()) {
+                    Deque<Pointer> set = sets.next();
+                    while (idleCount > keepIdle && !set.isEmpty()) {
+                        surplus.add(set.removeLast());
+                        idleCount--;
+                    }
                 }
             }
+        } else {
+            // A handle whose reading was stopped part-way is not trusted again.
+            surplus.add(handle);
         }
-        // A handle whose reading was stopped part-way is not trusted again; surplus handles are let go.
-        api.TessBaseAPIEnd(handle);
-        api.TessBaseAPIDelete(handle);
+        for (Pointer gone : surplus) {
+            api.TessBaseAPIEnd(gone);
+            api.TessBaseAPIDelete(gone);
+        }
     }
 
     /** Pixels in the layout {@code TessBaseAPISetImage} takes: rows of 8-bit grey, or of R, G, B bytes. */
@@ -237,7 +264,18 @@ final class TesseractLibrary {
                     && image.getRaster().getSampleModelTranslateY() == 0) {
                 return new Pixels(buffer.getData(), 1);
             }
-            boolean gray = image.getType() == BufferedImage.TYPE_BYTE_GRAY || isGrayPalette(image);
+            if (image.getRaster().getNumBands() == 1 && !(image.getColorModel() instanceof IndexColorModel)) {
+                // Grey samples as stored (8 or 16 bits), as Leptonica reads them; getRGB would convert them from
+                // linear grey to sRGB and lighten the page.
+                int bits = image.getSampleModel().getSampleSize(0);
+                int[] samples = image.getRaster().getSamples(0, 0, width, height, 0, (int[]) null);
+                byte[] data = new byte[width * height];
+                for (int i = 0; i < samples.length; i++) {
+                    data[i] = (byte) (bits > 8 ? samples[i] >> (bits - 8) : samples[i]);
+                }
+                return new Pixels(data, 1);
+            }
+            boolean gray = isGrayPalette(image);
             int channels = gray ? 1 : 3;
             byte[] data = new byte[width * height * channels];
             int[] row = new int[width];

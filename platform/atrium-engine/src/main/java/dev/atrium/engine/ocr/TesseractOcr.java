@@ -294,8 +294,9 @@ public final class TesseractOcr {
      * @param binary the {@code tesseract} executable, a path or a name looked up on {@code PATH}
      * @param tessdataDir folder of {@code *.traineddata}, or {@code null} for Tesseract's own default
      * @param languages languages used when a call names none
-     * @param parallelism how many images are read at once, one single-threaded process each
-     * @param timeout time limit for one image, all passes included; the process is killed after it
+     * @param parallelism how many images are read at once, one single-threaded reading each
+     * @param timeout time limit for one image, all passes included; a process is killed after it, an in-process
+     *     reading stopped at the next word (Tesseract's page layout analysis, before the words, is not interrupted)
      * @param queueTimeout how long a call waits for a free slot
      * @param maxBytes largest accepted file
      * @param maxPixels largest accepted image, width times height, checked before decoding

@@ -52,7 +52,11 @@ class TesseractInProcessTest {
         BufferedImage grey = TextImages.render(TesseractOcrTest.ENGLISH, TextImages.latin(32), 1000);
         BufferedImage tilted = TextImages.rotate(grey, 6);
 
-        for (Media image : List.of(TextImages.png("grey.png", grey), TextImages.png("tilted.png", tilted))) {
+        BufferedImage deep = new BufferedImage(grey.getWidth(), grey.getHeight(), BufferedImage.TYPE_USHORT_GRAY);
+        deep.getGraphics().drawImage(grey, 0, 0, null);
+
+        for (Media image : List.of(TextImages.png("grey.png", grey), TextImages.png("tilted.png", tilted),
+                TextImages.png("16-bit.png", deep))) {
             OcrResult inProcess = ocr(true).recognize(image);
             OcrResult command = ocr(false).recognize(image);
 

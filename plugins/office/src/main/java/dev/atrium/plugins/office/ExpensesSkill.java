@@ -222,8 +222,11 @@ public class ExpensesSkill implements Skill {
                     + ", which has no text layer, needs OCR: " + models.status(Capability.OCR).reason());
         }
         List<String> configured = languages(context.settings().get("expenses.ocrLanguages", "auto"));
-        boolean chineseConfigured = configured.contains("chi_sim") || configured.contains("chi_tra");
-        OcrImage.Prepared image = OcrImage.prepare(page, false, 0, page.redStamped() && !chineseConfigured);
+        boolean chineseConfigured = configured.stream().anyMatch(l -> l.startsWith("chi") || l.startsWith("zh"));
+        // A stamped page is read without its red ink (RedStamps), except in Chinese: VAT invoices print their
+        // labels in red-brown.
+        boolean redDropped = page.redStamped() && !chineseConfigured;
+        OcrImage.Prepared image = OcrImage.prepare(page, false, 0, redDropped);
         OcrResult ocr;
         if (!configured.equals(List.of("auto"))) {
             ocr = models.ocr(image.media(), configured);
@@ -231,13 +234,13 @@ public class ExpensesSkill implements Skill {
             ocr = models.ocr(image.media(), List.of("eng"));
             if (mayBeChinese(ocr)) {
                 context.cancellation().throwIfCancelled();
-                // Chinese invoices print their labels in red-brown: the Chinese reading keeps red ink.
-                OcrImage.Prepared withRed = page.redStamped() ? OcrImage.prepare(page, false, 0, false) : image;
+                OcrImage.Prepared withRed = redDropped ? OcrImage.prepare(page, false, 0, false) : image;
                 OcrResult chinese = models.ocr(withRed.media(), List.of("chi_sim", "eng"));
                 long han = chinese.text().codePoints().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN).count();
                 if (han >= 4) {
                     ocr = chinese;
                     image = withRed;
+                    redDropped = false;
                 }
             }
         }
@@ -245,15 +248,15 @@ public class ExpensesSkill implements Skill {
         Receipt receipt = ReceiptReader.read(ocr, file, page.number(), policy.dateOrder());
         OcrResult words = ocr;
         List<OcrResult> readings = new ArrayList<>(List.of(ocr));
-        if (ReceiptReadings.wantsSecondLook(receipt)) {
+        // A page read without its red ink is always read again with it, so print in red (a shop's name on a
+        // two-colour till) is not lost; the two readings' errors then also differ more.
+        if (redDropped || ReceiptReadings.wantsSecondLook(receipt)) {
             context.cancellation().throwIfCancelled();
-            boolean chinese = ocr.text().codePoints().anyMatch(c -> Character.UnicodeScript.of(c)
-                    == Character.UnicodeScript.HAN);
-            List<String> languages = chinese ? List.of("chi_sim", "eng") : configured.equals(List.of("auto"))
+            List<String> languages = ocr.text().codePoints().anyMatch(c -> Character.UnicodeScript.of(c)
+                    == Character.UnicodeScript.HAN) ? List.of("chi_sim", "eng") : configured.equals(List.of("auto"))
                     ? List.of("eng") : configured;
             // The second reading is sized by the letters the first one found, not by the page's width.
-            OcrImage.Prepared bw = OcrImage.prepare(page, true, OcrImage.scaleForText(ocr),
-                    page.redStamped() && !chinese && !chineseConfigured);
+            OcrImage.Prepared bw = OcrImage.prepare(page, true, OcrImage.scaleForText(ocr), false);
             OcrResult second = OcrImage.scaleBack(models.ocr(bw.media(), languages), bw.scale());
             Receipt again = ReceiptReader.read(second, file, page.number(), policy.dateOrder());
             receipt = ReceiptReadings.merge(receipt, ocr, again, second);

@@ -163,6 +163,9 @@ final class GrayEnlarger {
         BufferedImage copy = new BufferedImage(source.getWidth(), source.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
         Graphics2D g = copy.createGraphics();
         try {
+            // Transparent pixels are paper, not black.
+            g.setColor(java.awt.Color.WHITE);
+            g.fillRect(0, 0, copy.getWidth(), copy.getHeight());
             g.drawImage(source, 0, 0, null);
         } finally {
             g.dispose();

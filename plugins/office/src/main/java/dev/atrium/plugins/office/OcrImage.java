@@ -24,6 +24,8 @@ final class OcrImage {
     /** Pages narrower than this are enlarged. */
     static final int MIN_WIDTH = 1200;
     static final double MAX_SCALE = 3;
+    /** The longest side of a page made for OCR without enlarging it (the engine downscales larger ones anyway). */
+    static final int MAX_SIDE = 4096;
     /** Word height (pixels, ascenders and descenders included) that Tesseract reads well; a 463-pixel-wide
      * SROIE scan enlarged to 1200 pixels has about this. */
     static final double WORD_HEIGHT = 34;
@@ -57,9 +59,11 @@ final class OcrImage {
                 return new Prepared(page.upload() != null ? page.upload()
                         : Media.of(stem(page) + ".bmp", "image/bmp", bmp(image)), 1);
             }
-            scale = 1;
+            // Its own grey copy instead, no larger than OCR reads pages (a 48 MP photo would not fit its limits).
+            scale = Math.min(1, (double) MAX_SIDE / Math.max(image.getWidth(), image.getHeight()));
+        } else {
+            scale = Math.max(1, scale);
         }
-        scale = Math.max(1, scale);
         int w = (int) Math.round(image.getWidth() * scale);
         int h = (int) Math.round(image.getHeight() * scale);
         BufferedImage big = GrayEnlarger.resize(image, w, h, dropRed);

@@ -231,7 +231,7 @@ final class ReceiptReader {
             // A name with its registration number after it ("99 SPEED MART S/B (519537-X)") is still a name.
             String named = TRAILING_REGISTRATION.matcher(text.toUpperCase(Locale.ROOT)).replaceFirst("");
             long letters = named.codePoints().filter(Character::isLetter).count();
-            if (letters < 2 || REGISTRATION.matcher(named).find()
+            if (letters < 2 || REGISTRATION.matcher(named).find() || REGISTRATION_LABEL.matcher(named).find()
                     || text.toUpperCase(Locale.ROOT).matches(".*\\b(TEL|FAX|PHONE|H/P|HP|EMAIL|GST|WWW)\\b.*")) {
                 continue;
             }

@@ -367,6 +367,18 @@ class ReceiptReaderTest {
     }
 
     @Test
+    void aRegistrationRowWithItsLabelIsNotTheVendor() {
+        Receipt receipt = ReceiptReader.read(page(90,
+                "kedai runcit maju",
+                "COMPANY NO. (860671-D)",
+                "NO 5 JALAN BESAR 45600 SELANGOR",
+                "25/01/2018",
+                "TOTAL 9.00"), "r.png", 1, "DMY");
+
+        assertThat(receipt.text("vendor")).isEqualTo("kedai runcit maju");
+    }
+
+    @Test
     void anItemTableWhoseHeaderNamesATaxCodeColumnIsNotTheTaxSummary() {
         Receipt receipt = ReceiptReader.read(page(90,
                 "FUYI MINI MARKET",

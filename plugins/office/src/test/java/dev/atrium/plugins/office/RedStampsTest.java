@@ -140,4 +140,65 @@ class RedStampsTest {
         assertThat(checks).anySatisfy(c -> assertThat(c).containsEntry("name", "arithmetic")
                 .containsEntry("status", "passed"));
     }
+
+    @Test
+    void aShopNamePrintedInRedIsStillReadOffTheSecondReading() {
+        assumeTrue(EmbeddedOcrModels.available(), "tesseract is not installed");
+        BufferedImage grey = ReceiptImages.english(0).image();
+        BufferedImage page = new BufferedImage(grey.getWidth(), grey.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
+        Graphics2D g = page.createGraphics();
+        try {
+            g.drawImage(grey, 0, 0, null);
+            // The name's row printed again in red ink over white: a till with a two-colour head.
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 40, page.getWidth(), 50);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setColor(STAMP_RED);
+            g.setFont(new Font(ReceiptImages.LATIN_FONT, Font.PLAIN, 28));
+            g.drawString("BLUE HARBOR CAFE", 40, 80);
+        } finally {
+            g.dispose();
+        }
+        assertThat(RedStamps.present(page)).isTrue();
+
+        SkillRun run = ExpensesSkillTest.harness().file("files", Media.of("red.png", "image/png",
+                ReceiptImages.png(page))).run();
+
+        assertThat(run.succeeded()).as(run.toString()).isTrue();
+        Map<String, Object> receipt = ExpensesSkillTest.receipts(run).get(0);
+        assertThat(ExpensesSkillTest.value(receipt, "vendor")).isEqualTo("BLUE HARBOR CAFE");
+        assertThat(ExpensesSkillTest.amount(receipt, "total")).isEqualByComparingTo(new BigDecimal("26.22"));
+    }
+
+    @Test
+    void transparentPixelsArePaperWhenRedIsDropped() {
+        BufferedImage inks = new BufferedImage(3, 1, BufferedImage.TYPE_INT_ARGB);
+        inks.setRGB(0, 0, 0x00000000); // transparent
+        inks.setRGB(1, 0, 0xFF000000 | STAMP_RED.getRGB());
+        inks.setRGB(2, 0, 0xFF202020);
+
+        BufferedImage dropped = GrayEnlarger.resize(inks, 3, 1, true);
+
+        assertThat(dropped.getRaster().getSample(0, 0, 0)).isEqualTo(255);
+        assertThat(dropped.getRaster().getSample(1, 0, 0)).isEqualTo(255);
+        assertThat(dropped.getRaster().getSample(2, 0, 0)).isLessThan(50);
+    }
+
+    @Test
+    void aLargeStampedPhotoIsPreparedNoLargerThanOcrReads() throws IOException {
+        BufferedImage photo = new BufferedImage(6000, 4500, BufferedImage.TYPE_3BYTE_BGR);
+        Graphics2D g = photo.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 6000, 4500);
+        g.setColor(STAMP_RED);
+        g.fillRect(100, 100, 800, 400);
+        g.dispose();
+        ReceiptPages.Page page = page(photo);
+
+        OcrImage.Prepared prepared = OcrImage.prepare(page, false, 0, page.redStamped());
+
+        BufferedImage read = ImageIO.read(new ByteArrayInputStream(prepared.media().bytes()));
+        assertThat(Math.max(read.getWidth(), read.getHeight())).isEqualTo(OcrImage.MAX_SIDE);
+        assertThat(prepared.scale()).isEqualTo((double) read.getWidth() / photo.getWidth());
+    }
 }
