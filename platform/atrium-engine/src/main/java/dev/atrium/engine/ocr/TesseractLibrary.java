@@ -257,12 +257,32 @@ final class TesseractLibrary {
         static Pixels of(BufferedImage image) {
             int width = image.getWidth();
             int height = image.getHeight();
-            if (image.getType() == BufferedImage.TYPE_BYTE_GRAY
-                    && image.getRaster().getDataBuffer() instanceof DataBufferByte buffer
-                    && buffer.getData().length == width * height && image.getRaster().getMinX() == 0
-                    && image.getRaster().getSampleModelTranslateX() == 0
-                    && image.getRaster().getSampleModelTranslateY() == 0) {
-                return new Pixels(buffer.getData(), 1);
+            byte[] plain = plainBytes(image);
+            if (plain != null && image.getType() == BufferedImage.TYPE_BYTE_GRAY) {
+                return new Pixels(plain, 1);
+            }
+            if (plain != null && image.getType() == BufferedImage.TYPE_3BYTE_BGR) {
+                // A decoded JPEG: B, G, R bytes turned into R, G, B.
+                byte[] rgb = new byte[plain.length];
+                for (int i = 0; i < plain.length; i += 3) {
+                    rgb[i] = plain[i + 2];
+                    rgb[i + 1] = plain[i + 1];
+                    rgb[i + 2] = plain[i];
+                }
+                return new Pixels(rgb, 3);
+            }
+            if (plain != null && image.getType() == BufferedImage.TYPE_BYTE_INDEXED && isGrayPalette(image)) {
+                // A grey BMP or PNG: each palette index to its grey.
+                IndexColorModel palette = (IndexColorModel) image.getColorModel();
+                byte[] greys = new byte[256];
+                for (int i = 0; i < palette.getMapSize(); i++) {
+                    greys[i] = (byte) palette.getRed(i);
+                }
+                byte[] data = new byte[plain.length];
+                for (int i = 0; i < plain.length; i++) {
+                    data[i] = greys[plain[i] & 0xff];
+                }
+                return new Pixels(data, 1);
             }
             if (image.getRaster().getNumBands() == 1 && !(image.getColorModel() instanceof IndexColorModel)) {
                 // Grey samples as stored (8 or 16 bits), as Leptonica reads them; getRGB would convert them from
@@ -294,6 +314,16 @@ final class TesseractLibrary {
                 }
             }
             return new Pixels(data, channels);
+        }
+
+        /** The pixel bytes when the raster is one plain array of whole rows at its origin, else null. */
+        private static byte[] plainBytes(BufferedImage image) {
+            var raster = image.getRaster();
+            int bytesPerPixel = image.getType() == BufferedImage.TYPE_3BYTE_BGR ? 3 : 1;
+            return raster.getDataBuffer() instanceof DataBufferByte buffer
+                    && buffer.getData().length == image.getWidth() * image.getHeight() * bytesPerPixel
+                    && raster.getSampleModelTranslateX() == 0 && raster.getSampleModelTranslateY() == 0
+                    ? buffer.getData() : null;
         }
 
         /** A palette of greys only (how BMP and PNG store a grey page): read as grey, as Leptonica does. */

@@ -55,8 +55,12 @@ class TesseractInProcessTest {
         BufferedImage deep = new BufferedImage(grey.getWidth(), grey.getHeight(), BufferedImage.TYPE_USHORT_GRAY);
         deep.getGraphics().drawImage(grey, 0, 0, null);
 
+        BufferedImage eightBit = new BufferedImage(grey.getWidth(), grey.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+        eightBit.getGraphics().drawImage(grey, 0, 0, null);
+
         for (Media image : List.of(TextImages.png("grey.png", grey), TextImages.png("tilted.png", tilted),
-                TextImages.png("16-bit.png", deep))) {
+                TextImages.png("16-bit.png", deep), Media.of("palette.bmp", "image/bmp",
+                        TextImages.encode(eightBit, "bmp")))) {
             OcrResult inProcess = ocr(true).recognize(image);
             OcrResult command = ocr(false).recognize(image);
 

@@ -48,24 +48,47 @@ final class GrayEnlarger {
         }
         int sw = source.getWidth();
         int sh = source.getHeight();
-        Taps across = taps(sw, width);
-        Taps down = taps(sh, height);
         BufferedImage gray = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
         byte[] out = ((DataBufferByte) gray.getRaster().getDataBuffer()).getData();
+        if (width == sw && height == sh) {
+            // At the same size every pixel is sampled at its own centre, where the kernel is (0, 256, 0, 0):
+            // the sums below come to the pixel itself, so only the grey conversion is left.
+            for (int i = 0; i < out.length; i++) {
+                out[i] = channels == 1 ? data[i] : grey(data[3 * i + 2] & 0xff, data[3 * i + 1] & 0xff,
+                        data[3 * i] & 0xff, redChannel);
+            }
+            return gray;
+        }
+        Taps across = taps(sw, width);
+        Taps down = taps(sh, height);
         // Rows first, each source row resized to the new width (sums still scaled by 256), then columns.
         int[][] rows = new int[channels][sh * width];
-        for (int c = 0; c < channels; c++) {
-            int[] plane = rows[c];
-            for (int y = 0; y < sh; y++) {
-                int in = y * sw;
-                int at = y * width;
-                for (int x = 0; x < width; x++) {
-                    int t = x * TAPS;
+        for (int y = 0; y < sh; y++) {
+            int in = y * sw;
+            int at = y * width;
+            for (int x = 0; x < width; x++) {
+                int t = x * TAPS;
+                if (channels == 1) {
                     int sum = 0;
                     for (int k = 0; k < TAPS; k++) {
-                        sum += (data[(in + across.index[t + k]) * channels + c] & 0xff) * across.weight[t + k];
+                        sum += (data[in + across.index[t + k]] & 0xff) * across.weight[t + k];
                     }
-                    plane[at + x] = sum;
+                    rows[0][at + x] = sum;
+                } else {
+                    // The three channels of a tap lie side by side: read them together.
+                    int b = 0;
+                    int g = 0;
+                    int r = 0;
+                    for (int k = 0; k < TAPS; k++) {
+                        int from = (in + across.index[t + k]) * 3;
+                        int weight = across.weight[t + k];
+                        b += (data[from] & 0xff) * weight;
+                        g += (data[from + 1] & 0xff) * weight;
+                        r += (data[from + 2] & 0xff) * weight;
+                    }
+                    rows[0][at + x] = b;
+                    rows[1][at + x] = g;
+                    rows[2][at + x] = r;
                 }
             }
         }
@@ -89,15 +112,18 @@ final class GrayEnlarger {
                 if (channels == 1) {
                     out[at + x] = (byte) clamp(line[0][x] >> 16);
                 } else {
-                    int b = clamp(line[0][x] >> 16);
-                    int g = clamp(line[1][x] >> 16);
-                    int r = clamp(line[2][x] >> 16);
-                    out[at + x] = redChannel ? (byte) Math.min(255, r + Math.max(0, r - Math.max(g, b)))
-                            : (byte) ((77 * r + 150 * g + 29 * b + 128) >> 8);
+                    out[at + x] = grey(clamp(line[2][x] >> 16), clamp(line[1][x] >> 16), clamp(line[0][x] >> 16),
+                            redChannel);
                 }
             }
         }
         return gray;
+    }
+
+    /** Java2D's grey for a colour pixel, or the red channel lightened by how much redder the pixel is. */
+    private static byte grey(int r, int g, int b, boolean redChannel) {
+        return redChannel ? (byte) Math.min(255, r + Math.max(0, r - Math.max(g, b)))
+                : (byte) ((77 * r + 150 * g + 29 * b + 128) >> 8);
     }
 
     private static int clamp(int v) {
