@@ -51,4 +51,9 @@ final class OcrLanguages {
     static String aptPackage(String code) {
         return "tesseract-ocr-" + code.replace('_', '-');
     }
+
+    /** The Debian packages that install the languages, space-separated, for messages that say what to install. */
+    static String aptPackages(List<String> codes) {
+        return String.join(" ", codes.stream().map(OcrLanguages::aptPackage).toList());
+    }
 }

@@ -155,9 +155,8 @@ final class TesseractLibrary {
      */
     List<TsvWords.Word> read(BufferedImage image, Path tessdata, List<String> languages, int pageSegmentation,
                              long deadline) {
-        String languageSet = String.join("+", languages);
-        String key = (tessdata == null ? "" : tessdata.toString()) + "|" + languageSet;
-        Pointer handle = take(key, tessdata, languageSet);
+        String key = (tessdata == null ? "" : tessdata.toString()) + "|" + String.join("+", languages);
+        Pointer handle = take(key, tessdata, languages);
         Pointer monitor = api.TessMonitorCreate();
         boolean reusable = false;
         try {
@@ -198,7 +197,7 @@ final class TesseractLibrary {
         }
     }
 
-    private Pointer take(String key, Path tessdata, String languageSet) {
+    private Pointer take(String key, Path tessdata, List<String> languages) {
         synchronized (idle) {
             Deque<Pointer> ready = idle.get(key);
             if (ready != null && !ready.isEmpty()) {
@@ -209,11 +208,11 @@ final class TesseractLibrary {
         // One handle made at a time: debug_file is a setting all handles share.
         synchronized (TesseractLibrary.class) {
             Pointer handle = api.TessBaseAPICreate();
+            String languageSet = String.join("+", languages);
             if (api.TessBaseAPIInit3(handle, tessdata == null ? null : tessdata.toString(), languageSet) != 0) {
                 api.TessBaseAPIDelete(handle);
                 throw new CapabilityUnavailableException("Tesseract language data for " + languageSet
-                        + " cannot be loaded; install the Debian packages " + String.join(" ",
-                        List.of(languageSet.split("\\+")).stream().map(OcrLanguages::aptPackage).toList()));
+                        + " cannot be loaded; install the Debian packages " + OcrLanguages.aptPackages(languages));
             }
             if (!quiet) {
                 // Tesseract's notes ("Estimating resolution as 310") would reach the server's stderr per image.

@@ -96,7 +96,7 @@ public final class TesseractOcr {
         if (!missing.isEmpty()) {
             return CapabilityStatus.unavailable(Capability.OCR, "Tesseract languages " + missing
                     + " are not installed; install the Debian packages "
-                    + missing.stream().map(OcrLanguages::aptPackage).collect(Collectors.joining(" ")));
+                    + OcrLanguages.aptPackages(missing));
         }
         return CapabilityStatus.available(Capability.OCR, ENGINE);
     }
@@ -258,7 +258,7 @@ public final class TesseractOcr {
         if (!missing.isEmpty()) {
             throw new CapabilityUnavailableException("OCR language " + String.join(", ", missing)
                     + " is not installed; install the Debian package "
-                    + missing.stream().map(OcrLanguages::aptPackage).collect(Collectors.joining(" ")));
+                    + OcrLanguages.aptPackages(missing));
         }
     }
 

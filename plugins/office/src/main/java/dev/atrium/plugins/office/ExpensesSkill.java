@@ -267,10 +267,11 @@ public class ExpensesSkill implements Skill {
         List<String> otherModel = rereadLanguages(context);
         if (!otherModel.isEmpty()) {
             try {
-                receipt = Rereading.reread(receipt, readings, page, image.scale(), policy.dateOrder(), rows -> {
-                    context.cancellation().throwIfCancelled();
-                    return models.ocr(rows, otherModel);
-                });
+                receipt = Rereading.reread(receipt, readings, page, image.scale(), redDropped, policy.dateOrder(),
+                        rows -> {
+                            context.cancellation().throwIfCancelled();
+                            return models.ocr(rows, otherModel);
+                        });
             } catch (CapabilityUnavailableException e) {
                 // That model is not installed here: the page's own readings stand.
             }

@@ -175,7 +175,7 @@ final class GrayEnlarger {
     }
 
     /** The pixel bytes when the raster is one plain interleaved array, else null. */
-    private static byte[] plainBytes(BufferedImage src) {
+    static byte[] plainBytes(BufferedImage src) {
         Raster raster = src.getRaster();
         boolean plain = raster.getDataBuffer() instanceof DataBufferByte
                 && raster.getSampleModel() instanceof PixelInterleavedSampleModel sm

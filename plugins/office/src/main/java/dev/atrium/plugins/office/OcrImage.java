@@ -79,10 +79,10 @@ final class OcrImage {
     /**
      * Bands of the page's rows, each {@code [top, bottom)} across the whole width, enlarged by {@code scale} as the
      * page was for its first reading and stacked into one image with a blank gap between them: rows read again look
-     * to OCR as they did on the page (red ink dropped if the page is stamped), and several bands cost one reading.
+     * to OCR as they did on the page (red ink dropped if it was, {@code dropRed}), and several bands cost one reading.
      * Overlapping bands are read as one.
      */
-    static Bands bands(ReceiptPages.Page page, List<int[]> ranges, double scale) {
+    static Bands bands(ReceiptPages.Page page, List<int[]> ranges, double scale, boolean dropRed) {
         BufferedImage image = page.image();
         List<int[]> merged = new ArrayList<>();
         ranges.stream().map(r -> new int[] {Math.max(0, r[0]), Math.min(image.getHeight(), r[1])})
@@ -127,7 +127,7 @@ final class OcrImage {
                 } finally {
                     r.dispose();
                 }
-                g.drawImage(GrayEnlarger.resize(rows, width, heights[k], page.redStamped()), 0, imageTops[k], null);
+                g.drawImage(GrayEnlarger.resize(rows, width, heights[k], dropRed), 0, imageTops[k], null);
             }
         } finally {
             g.dispose();

@@ -1,7 +1,6 @@
 package dev.atrium.plugins.office;
 
 import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferByte;
 
 /**
  * Finds red ink on a receipt: a PAID or date stamp, or a reviewer's tick, laid over the print. Converted to grey
@@ -25,9 +24,7 @@ final class RedStamps {
         if (page.getType() == BufferedImage.TYPE_BYTE_GRAY || page.getType() == BufferedImage.TYPE_BYTE_BINARY) {
             return false;
         }
-        byte[] bgr = page.getType() == BufferedImage.TYPE_3BYTE_BGR
-                && page.getRaster().getDataBuffer() instanceof DataBufferByte buffer
-                && buffer.getData().length == page.getWidth() * page.getHeight() * 3 ? buffer.getData() : null;
+        byte[] bgr = page.getType() == BufferedImage.TYPE_3BYTE_BGR ? GrayEnlarger.plainBytes(page) : null;
         long red = 0;
         long sampled = 0;
         for (int y = 0; y < page.getHeight(); y += 2) {

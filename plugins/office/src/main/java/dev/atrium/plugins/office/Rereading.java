@@ -65,10 +65,11 @@ final class Rereading {
      * when neither is.
      *
      * @param scale the enlargement the page was read at
+     * @param dropRed whether the page was first read without its red ink ({@link RedStamps}), as its rows then are
      * @param ocr reads an image with the other model
      */
     static Receipt reread(Receipt receipt, List<OcrResult> readings, ReceiptPages.Page page, double scale,
-                          String dateOrder, Function<Media, OcrResult> ocr) {
+                          boolean dropRed, String dateOrder, Function<Media, OcrResult> ocr) {
         boolean vendor = vendorWanted(receipt, readings);
         boolean date = dateWanted(receipt, readings);
         List<int[]> rows = new ArrayList<>();
@@ -81,7 +82,7 @@ final class Rereading {
         if (rows.isEmpty()) {
             return receipt;
         }
-        OcrImage.Bands bands = OcrImage.bands(page, rows, scale);
+        OcrImage.Bands bands = OcrImage.bands(page, rows, scale, dropRed);
         OcrResult again = bands.toPage(ocr.apply(bands.media()));
         Receipt voted = vendor ? ReceiptReadings.withVotedVendor(receipt, readings, again) : receipt;
         return date ? ReceiptReadings.withVotedDate(voted, readings, again, dateOrder) : voted;

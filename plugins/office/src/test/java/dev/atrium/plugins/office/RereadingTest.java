@@ -120,7 +120,7 @@ class RereadingTest {
         assertThat(receipt.text("vendor")).isEqualTo("SAM SAM TRADlNG CO");
         List<BufferedImage> cut = new ArrayList<>();
 
-        Rereading.reread(receipt, List.of(grey), whitePage(), 2, "DMY", media -> {
+        Rereading.reread(receipt, List.of(grey), whitePage(), 2, false, "DMY", media -> {
             cut.add(decoded(media));
             // The band starts at page y 100 - 1.2 * 24 = 71, so the vendor's row is (100 - 71) * 2 down the image.
             return readAt((100 - 71) * 2, "SAM SAM TRADING CO");
@@ -141,7 +141,7 @@ class RereadingTest {
         assertThat(receipt.text("date")).as("01 misread 07").isEqualTo("2018-07-19");
         List<BufferedImage> cut = new ArrayList<>();
 
-        Rereading.reread(receipt, List.of(grey), whitePage(), 2, "DMY", media -> {
+        Rereading.reread(receipt, List.of(grey), whitePage(), 2, false, "DMY", media -> {
             cut.add(decoded(media));
             OcrResult vendor = readAt(20 * 2, "SAM SAM TRADING CO");
             OcrResult date = readAt(2 * (73 - 0) + 24 + (300 - 271) * 2, "19/01/2018");
