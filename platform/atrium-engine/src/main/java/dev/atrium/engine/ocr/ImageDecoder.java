@@ -2,15 +2,19 @@ package dev.atrium.engine.ocr;
 
 import dev.atrium.sdk.BadInputException;
 import dev.atrium.sdk.Media;
+import dev.atrium.sdk.RunCancelledException;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.nio.channels.ClosedByInterruptException;
 import java.util.Iterator;
 import java.util.Locale;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * Checks and decodes an uploaded image with ImageIO (PNG, JPEG, GIF, BMP, TIFF and, when a WebP plugin is on
@@ -52,9 +56,11 @@ final class ImageDecoder {
             throw new BadInputException("image", media.name() + " is " + media.size() + " bytes; images up to "
                     + maxBytes + " bytes are read");
         }
-        try (InputStream in = media.open(); ImageInputStream stream = ImageIO.createImageInputStream(in)) {
-            Iterator<ImageReader> readers = stream == null ? null : ImageIO.getImageReaders(stream);
-            if (readers == null || !readers.hasNext()) {
+        // Cached in memory, not in a temporary file as ImageIO would by default: the size is capped above,
+        // and a file cache costs disk writes per image.
+        try (InputStream in = media.open(); ImageInputStream stream = new MemoryCacheImageInputStream(in)) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(stream);
+            if (!readers.hasNext()) {
                 throw new BadInputException("image", media.name() + " is not an image this engine can read"
                         + " (PNG, JPEG, TIFF, BMP, GIF or WebP)");
             }
@@ -86,8 +92,24 @@ final class ImageDecoder {
             if (e instanceof BadInputException bad) {
                 throw bad;
             }
+            if (interrupted(e)) {
+                // An interrupted read (a cancelled run) fails like a broken file; the upload is not to blame.
+                throw new RunCancelledException();
+            }
             throw new BadInputException("image", media.name() + " is corrupt or not a supported image: "
                     + e.getMessage(), e);
         }
+    }
+
+    private static boolean interrupted(Throwable error) {
+        if (Thread.currentThread().isInterrupted()) {
+            return true;
+        }
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ClosedByInterruptException || cause instanceof InterruptedIOException) {
+                return true;
+            }
+        }
+        return false;
     }
 }
