@@ -21,6 +21,8 @@ import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * Reads the text of a PDF page that has none in its text layer: renders it in grey at up to 300 dpi and hands
@@ -98,7 +100,9 @@ public final class ScannedPageReader {
         float dpi = longestInches <= 0 ? DPI : Math.min(DPI, MAX_SIDE_PIXELS / longestInches);
         BufferedImage image = renderer.renderImageWithDPI(pageIndex, dpi, ImageType.GRAY);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", out);
+        try (ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
+            ImageIO.write(image, "png", stream);
+        }
         return out.toByteArray();
     }
 

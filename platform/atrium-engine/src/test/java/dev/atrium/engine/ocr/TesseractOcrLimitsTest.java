@@ -72,7 +72,9 @@ class TesseractOcrLimitsTest {
 
     @Test
     void refusesWorkWhenNoSlotFreesUpInTime() throws Exception {
-        TesseractOcr ocr = new TesseractOcr(TesseractOcr.Options.defaults().withBinary(fakeTesseract("sleep 3"))
+        Path started = dir.resolve("started");
+        TesseractOcr ocr = new TesseractOcr(TesseractOcr.Options.defaults()
+                .withBinary(fakeTesseract("touch '" + started + "'; sleep 3"))
                 .withParallelism(1).withTimeout(Duration.ofSeconds(2)).withQueueTimeout(Duration.ofMillis(200)));
         CompletableFuture<Void> busy = CompletableFuture.runAsync(() -> {
             try {
@@ -81,7 +83,11 @@ class TesseractOcrLimitsTest {
                 // the slot holder times out after 2 s
             }
         });
-        TimeUnit.MILLISECONDS.sleep(300);
+        // The slot is held once the first reading's process runs; a fixed pause could lose that race on a busy machine.
+        for (int waited = 0; !Files.exists(started) && waited < 100; waited++) {
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+        assertThat(started).exists();
 
         assertThatThrownBy(() -> ocr.recognize(page())).isInstanceOf(SkillTimeoutException.class)
                 .hasMessageContaining("busy");

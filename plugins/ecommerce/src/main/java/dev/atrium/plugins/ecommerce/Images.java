@@ -19,6 +19,7 @@ import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /** Reading photos safely (size checked before decoding) and writing PNGs with text metadata. */
 final class Images {
@@ -31,8 +32,9 @@ final class Images {
 
     /** Decodes a JPG, PNG or WebP photo as RGB; a bad or oversized file is a bad-input error naming the input. */
     static BufferedImage read(Media media, String input) {
-        try (InputStream in = media.open(); ImageInputStream stream = ImageIO.createImageInputStream(in)) {
-            Iterator<ImageReader> readers = stream == null ? java.util.Collections.emptyIterator() : ImageIO.getImageReaders(stream);
+        // Cached in memory rather than in a temporary file, which a cancelled run's interrupt would close mid-read.
+        try (InputStream in = media.open(); ImageInputStream stream = new MemoryCacheImageInputStream(in)) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(stream);
             if (!readers.hasNext()) {
                 throw new BadInputException(input, "'" + media.name() + "' is not a readable JPG, PNG or WebP image");
             }

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import javax.imageio.ImageIO;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * The image handed to OCR for a receipt page. Phone photos and scans of till rolls are often small (a
@@ -229,7 +231,10 @@ final class OcrImage {
     private static byte[] bmp(BufferedImage gray) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream(gray.getWidth() * gray.getHeight() + 2048);
-            ImageIO.write(gray, "bmp", out);
+            // In memory: ImageIO would otherwise stage every page in a temporary file.
+            try (ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
+                ImageIO.write(gray, "bmp", stream);
+            }
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -18,6 +18,9 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * The page images of an uploaded receipt file: an image is one page; a PDF (scanned or digital) is rendered
@@ -126,7 +129,7 @@ final class ReceiptPages {
         if (type.startsWith("image/") || looksLikeImage(bytes)) {
             BufferedImage image;
             try {
-                image = ImageIO.read(new ByteArrayInputStream(bytes));
+                image = ImageIO.read(new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes)));
             } catch (IOException | RuntimeException e) {
                 throw new BadInputException("files", file.name() + " is not a readable image: " + e.getMessage(), e);
             }
@@ -184,7 +187,9 @@ final class ReceiptPages {
     static byte[] png(BufferedImage image) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ImageIO.write(image, "png", out);
+            try (ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
+                ImageIO.write(image, "png", stream);
+            }
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
