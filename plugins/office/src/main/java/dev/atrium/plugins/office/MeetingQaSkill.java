@@ -31,7 +31,8 @@ import reactor.core.publisher.Flux;
  * Answers a question from a meeting's transcript, with the turns that support the answer as quotes.
  *
  * <p>Offline, the turns (and the sentences of long turns) are searched with the text kit's passage index,
- * re-ranked by the question's keywords, and the answer is the best 1–3 sentences of the best turns. With a
+ * re-ranked by the question's keywords and by the speakers it names, and the answer is a short paragraph of the
+ * best sentences of the best turns. With a
  * chat model, the same best turns are sent as numbered excerpts and the model answers from them, citing
  * them by number.
  */
@@ -46,6 +47,10 @@ public class MeetingQaSkill implements Skill {
 
     private static final Pattern CITATION = Pattern.compile("\\[\\s*(?:turn\\s*)?(\\d+(?:\\s*[,;，]\\s*(?:turn\\s*)?\\d+)*)\\s*]",
             Pattern.CASE_INSENSITIVE);
+
+    /** An offline answer stops after this many sentences or words: a paragraph, not a page. */
+    static final int ANSWER_SENTENCES = 5;
+    static final int ANSWER_WORDS = 50;
 
     private static final SkillSpec SPEC = SkillSpec.builder("meeting-qa")
             .title("Meeting Q&A")
@@ -109,7 +114,7 @@ public class MeetingQaSkill implements Skill {
         if (!ranking.relevant()) {
             return result(notCovered(ranking.chinese()), List.of(), turns, engine);
         }
-        List<MeetingRetrieval.Sentence> picked = ranking.answerSentences(3);
+        List<MeetingRetrieval.Sentence> picked = ranking.answerSentences(ANSWER_SENTENCES, ANSWER_WORDS);
         StringBuilder answer = new StringBuilder();
         int lastTurn = -1;
         for (MeetingRetrieval.Sentence sentence : picked) {

@@ -37,10 +37,16 @@ final class MeetingRetrieval {
     static final double QUESTION_PENALTY = 0.1;
     /** Weight of the words of a possessor ("the remote control's battery"): the question is about the battery. */
     static final double MODIFIER_WEIGHT = 0.5;
-    /** A further sentence of the best turn joins the answer at this share of the best sentence's score. */
-    static final double SAME_TURN_SHARE = 0.75;
-    /** A sentence of another top turn joins the answer only at this share: a near tie. */
-    static final double OTHER_TURN_SHARE = 0.95;
+    /** A full sentence leads the answer over a better-scoring fragment when it scores at least this share. */
+    static final double FRAGMENT_SHARE = 0.5;
+    /** A sentence of another top turn joins the answer at this share of the first sentence's score. */
+    static final double ANSWER_SHARE = 0.7;
+    /** The turns an answer's sentences are drawn from: the best this many. */
+    static final int ANSWER_TURNS = 8;
+    /** Shorter sentences are fragments: they join an answer only when nothing fuller does. */
+    static final int MIN_ANSWER_WORDS = 5;
+    /** Taken from the turns of other speakers when the question names whose words it asks for. */
+    static final double OTHER_SPEAKER_PENALTY = 1.0;
     /** Turns up to this length are indexed whole as well as sentence by sentence. */
     static final int WHOLE_TURN_CHARS = 600;
 
@@ -94,29 +100,53 @@ final class MeetingRetrieval {
         }
 
         /**
-         * The best sentence of the best turn, then sentences of the top turns that score nearly as well, at
-         * most {@code max}, in transcript order.
+         * The answer's sentences, in transcript order: the best sentence of the top turns, then the next best
+         * while they score at least {@link #ANSWER_SHARE} of it, until the answer holds {@code maxWords} words
+         * or {@code maxSentences} sentences. Fragments ("So, uh, the battery.") answer nothing on their own: one
+         * leads only when no fuller sentence scores within {@link #FRAGMENT_SHARE} of it, and joins never.
          */
-        List<Sentence> answerSentences(int max) {
-            List<Integer> top = topTurns(TOP_TURNS);
-            if (top.isEmpty()) {
-                return List.of();
-            }
-            int best = top.get(0);
+        List<Sentence> answerSentences(int maxSentences, int maxWords) {
+            List<Integer> top = topTurns(ANSWER_TURNS);
             Comparator<Sentence> byScore = Comparator.comparingDouble((Sentence s) -> -s.score())
                     .thenComparingInt(Sentence::turn).thenComparingInt(Sentence::order);
-            Sentence first = sentences.stream().filter(s -> s.turn() == best).min(byScore).orElse(null);
-            if (first == null) {
+            List<Sentence> candidates = sentences.stream().filter(s -> top.contains(s.turn())).sorted(byScore).toList();
+            if (candidates.isEmpty()) {
                 return List.of();
             }
+            Sentence leader = candidates.get(0);
+            Sentence first = candidates.stream().filter(s -> informative(s.text()))
+                    .filter(s -> s.score() >= FRAGMENT_SHARE * leader.score()).findFirst().orElse(leader);
             List<Sentence> picked = new ArrayList<>(List.of(first));
-            // More of the best turn when nearly as good; another turn's sentence only when it is a near tie.
-            sentences.stream().filter(s -> s != first && top.contains(s.turn()) && s.score() > 0)
-                    .filter(s -> s.score() >= (s.turn() == best ? SAME_TURN_SHARE : OTHER_TURN_SHARE) * first.score())
-                    .sorted(byScore).limit(max - 1L).forEach(picked::add);
+            int words = words(first.text());
+            for (Sentence s : candidates) {
+                if (picked.size() >= maxSentences || words >= maxWords) {
+                    break;
+                }
+                if (s != first && s.score() > 0 && informative(s.text()) && s.score() >= ANSWER_SHARE * first.score()) {
+                    picked.add(s);
+                    words += words(s.text());
+                }
+            }
             picked.sort(Comparator.comparingInt(Sentence::turn).thenComparingInt(Sentence::order));
             return picked;
         }
+    }
+
+    /** Words of a sentence; a Chinese sentence counts two characters as a word. */
+    static int words(String sentence) {
+        int han = (int) sentence.codePoints().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
+                .count();
+        Matcher m = WORD.matcher(HAN_RUN.matcher(sentence).replaceAll(" "));
+        int count = 0;
+        while (m.find()) {
+            count++;
+        }
+        return count + (han + 1) / 2;
+    }
+
+    /** Whether a sentence says something on its own rather than being a fragment or a filler. */
+    static boolean informative(String sentence) {
+        return words(sentence) >= MIN_ANSWER_WORDS;
     }
 
     private MeetingRetrieval() {
@@ -157,7 +187,10 @@ final class MeetingRetrieval {
         cancellation.throwIfCancelled();
 
         // Keyword weights: rarer across turns counts more; a word absent from the meeting counts most.
-        Set<String> asked = questionTerms(question);
+        AskedSpeakers.Asked speakersAsked = AskedSpeakers.in(question, turns);
+        Set<String> asked = new LinkedHashSet<>(questionTerms(question));
+        // "What did C think about the battery?" asks about the battery among C's turns: C is no keyword.
+        speakersAsked.mentions().forEach(word -> asked.remove(normalise(word)));
         List<Set<String>> turnTerms = turns.stream().map(t -> terms(t.speaker() + " " + t.text())).toList();
         Map<String, Double> weight = new HashMap<>();
         double total = 0;
@@ -194,6 +227,9 @@ final class MeetingRetrieval {
             }
             if (Extraction.isQuestion(passages.get(p))) {
                 passageScores[p] -= QUESTION_PENALTY;
+            }
+            if (speakersAsked.any() && !speakersAsked.speakers().contains(turns.get(t).speaker())) {
+                passageScores[p] -= OTHER_SPEAKER_PENALTY;
             }
             turnScores[t] = Math.max(turnScores[t], passageScores[p]);
             bestSimilarity = Math.max(bestSimilarity, similarity[p]);

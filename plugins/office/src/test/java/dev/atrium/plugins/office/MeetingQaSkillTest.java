@@ -152,6 +152,70 @@ class MeetingQaSkillTest {
     }
 
     @Test
+    void aQuestionNamingASpeakerIsAnsweredFromThatSpeakersTurns() {
+        // Anna's decision is the best turn on the battery, but the question asks what Bob thought.
+        SkillRun run = ask(ENGLISH, "What did Bob think about the battery?");
+
+        assertThat(run.succeeded()).as(run.toString()).isTrue();
+        Map<String, Object> result = run.resultMap();
+        assertThat(quotes(result)).isNotEmpty().allSatisfy(q -> assertThat(q).containsEntry("speaker", "Bob"));
+        assertThat(quotes(result).get(0)).containsEntry("source", "turn 5");
+        assertThat((String) result.get("answer")).startsWith("Bob: ").contains("people hate buying AA cells")
+                .doesNotContain("Anna:");
+    }
+
+    @Test
+    void aSpeakerLabelledByRoleAndLetterIsNamedByTheLetter() {
+        String transcript = """
+                Professor C: The recording setup needs a far-field microphone array on the table.
+                Grad A: The consent forms have to be signed before anyone is recorded.
+                Grad B: We could also record the digits task at the end of each meeting.
+                Grad A: And the close-talking microphones should stay away from the mouth to avoid breathing.
+                Professor C: I'd rather we tested the recording setup with a pilot meeting first.
+                """;
+
+        SkillRun run = ask(transcript, "What did A think about the recording setup?");
+
+        assertThat(run.succeeded()).as(run.toString()).isTrue();
+        assertThat(quotes(run.resultMap())).isNotEmpty()
+                .allSatisfy(q -> assertThat(q).containsEntry("speaker", "Grad A"));
+    }
+
+    @Test
+    void anAnswerIsAFullSentenceNotAFragmentThatMatchesTheQuestionBetter() {
+        String transcript = """
+                Anna: Next point. The budget.
+                Bob: Right.
+                Carol: For the budget we agreed on forty thousand euros for the pilot next quarter.
+                Anna: Fine, then the hiring plan.
+                """;
+
+        SkillRun run = ask(transcript, "What about the budget?");
+
+        assertThat(run.succeeded()).as(run.toString()).isTrue();
+        String answer = (String) run.resultMap().get("answer");
+        assertThat(answer).startsWith("Carol: ").contains("forty thousand euros").doesNotContain("The budget.");
+    }
+
+    @Test
+    void anAnswerGathersTheMatchingSentencesOfSeveralTurns() {
+        String transcript = """
+                Anna: Let's go through the pilot customers one by one.
+                Bob: The first pilot customer, a bakery chain in Lyon, starts with twelve shops in March.
+                Carol: Our second pilot customer is a hotel group in Porto that wants the kiosk version.
+                Anna: Good. Now, the office move.
+                Bob: The movers come on the fourth, so pack your desks the day before.
+                """;
+
+        SkillRun run = ask(transcript, "Who are the pilot customers?");
+
+        assertThat(run.succeeded()).as(run.toString()).isTrue();
+        String answer = (String) run.resultMap().get("answer");
+        assertThat(answer).contains("bakery chain in Lyon").contains("hotel group in Porto").doesNotContain("movers");
+        assertThat(quotes(run.resultMap())).extracting(q -> q.get("speaker")).contains("Bob", "Carol");
+    }
+
+    @Test
     void remoteModelAnswersFromNumberedExcerptsAndItsCitationsBecomeQuotes() {
         String transcript = """
                 Alice: Let's pick the database for the new billing service.

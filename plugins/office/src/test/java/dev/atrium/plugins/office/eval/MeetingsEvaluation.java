@@ -151,6 +151,11 @@ final class MeetingsEvaluation implements Evaluation {
                         String.valueOf(query.get("answer")));
                 add(qa, a);
                 add(meetingQa, a);
+                if (verbose) {
+                    out.printf(Locale.ROOT, "    Q %s%n      answer (R1 %.1f): %s%n      reference: %s%n", query.get("query"),
+                            100 * a.rouge1(), String.valueOf(asked.resultMap().get("answer")).replaceAll("\\s+", " "),
+                            query.get("answer"));
+                }
                 answers++;
                 meetingAnswers++;
             }
