@@ -2,6 +2,7 @@ package dev.atrium.plugins.ecommerce;
 
 import dev.atrium.sdk.BadInputException;
 import dev.atrium.sdk.Media;
+import dev.atrium.sdk.RunCancelledException;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,6 +21,7 @@ import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /** Reading photos safely (size checked before decoding) and writing PNGs with text metadata. */
 final class Images {
@@ -62,6 +64,10 @@ final class Images {
             if (e instanceof BadInputException bad) {
                 throw bad;
             }
+            if (Thread.currentThread().isInterrupted()) {
+                // A cancelled run's interrupt closes a file-backed upload mid-read: not the photo's fault.
+                throw new RunCancelledException();
+            }
             throw new BadInputException(input, "'" + media.name() + "' could not be decoded as an image: " + e.getMessage(), e);
         }
     }
@@ -83,7 +89,7 @@ final class Images {
             root.appendChild(entries);
             metadata.mergeTree("javax_imageio_png_1.0", root);
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
+            try (ImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
                 writer.setOutput(out);
                 writer.write(null, new IIOImage(image, null, metadata), param);
             } finally {
