@@ -16,30 +16,46 @@ import java.util.regex.Pattern;
  * that speaker's words, not for whoever said most about the subject.
  *
  * <p>A speaker is named by the whole label, or by one word of it that no other speaker's label shares: a
- * name ("Carol" of "Carol Smith"), a role ("professor" of "Professor C") or a single capital letter ("C").
- * A single letter counts only written as a capital. And the mention must stand as the one who spoke: after
- * "did", "does", "according to", "by" …, or before "'s" or a verb of saying ("Marketing thinks"). Roles are
- * words of the meeting too: "the presentations on user interface and market trends" names no speaker
- * labelled {@code User Interface}. Chinese names, which are no such words, count wherever they appear.
+ * name ("Carol" of "Carol Smith"), a role ("professor" of "Professor C") or a single letter ("C"), which
+ * counts only as a capital. And the mention must stand as the one who spoke, since roles are words of the
+ * meeting too ("Was the user interface discussed?" names nobody labelled {@code User Interface}): it is
+ * followed by "'s" or by a verb of saying ("What did Marketing think", "Carol suggested"), or follows
+ * "according to" or "by". Chinese names, which are no such words, count wherever they appear.
  */
 final class AskedSpeakers {
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
     /** Words of a label too common to name anyone on their own. */
     private static final Set<String> TOO_COMMON = Set.of("the", "and", "of", "mr", "mrs", "ms", "dr", "speaker");
-    /** A mention right after one of these (and an optional "the") is the one who spoke: "What did C think". */
-    private static final Pattern SUBJECT_BEFORE = Pattern.compile(
-            "\\b(?:did|does|do|would|could|should|will|was|were|has|had|by|from|according to)\\s+(?:the\\s+)?$",
+    /** Verbs of saying and of holding a view, by stem; a noun such as "presentation" or "suggestion" is none. */
+    private static final String SAYING = "(?:think|thinks|thinking|thought|say|says|saying|said|tell|tells|told"
+            + "|speak|speaks|spoke|talk|talks|talked|feel|feels|felt|worr(?:y|ies|ied)"
+            + "|(?:suggest|want|explain|mention|recommend|ask|prefer|insist|claim|respond|react|expect|discuss"
+            + "|consider|favou?r|stress)(?:s|ed|ing)?"
+            + "|(?:propos|argu|believ|contribut|present|agre|disagre|describ|decid|conclud|emphasi[sz]|rais|oppos"
+            + "|summari[sz])(?:e|es|ed|ing)?)";
+    /** Verbs that are nouns too ("the interface approach"): they follow a speaker only after "did", "would" …. */
+    private static final String DOING = "(?:approach|handle)";
+    /** After the mention: a verb of saying, perhaps after another named one ("Anna and Bob think"). */
+    private static final Pattern SPEAKER_AFTER = Pattern.compile(
+            "^(?:\\s+(?:and\\s+(?:the\\s+)?[\\p{L}\\p{N}]+(?:\\s+[\\p{L}\\p{N}]+)?\\s+)?" + SAYING + "\\b)",
             Pattern.CASE_INSENSITIVE);
-    /** A mention right before one of these is the one who spoke: "Marketing's view", "Carol thinks". */
-    private static final Pattern SUBJECT_AFTER = Pattern.compile(
-            "^(?:['’]s\\b|\\s+(?:and\\s+[\\p{L}\\p{N} ]{1,30}\\s+)?(?:think|thought|say|said|suggest|propos|want|feel|felt"
-                    + "|explain|mention|believ|argu|contribut|present|recommend|ask|agree|disagree|prefer|report"
-                    + "|describ|decid|object|insist|claim|point)\\w*)", Pattern.CASE_INSENSITIVE);
+    /** "did (the) …" before the mention and a verb that may be a noun after it: "How did PhD B approach …". */
+    private static final Pattern AUXILIARY = Pattern.compile(
+            "\\b(?:did|does|do|would|will|could|should|can)\\s+(?:the\\s+)?$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DOING_AFTER = Pattern.compile("^\\s+" + DOING + "\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern POSSESSIVE = Pattern.compile("^['’]s\\b");
+    /** Before the mention: the one who spoke is introduced. */
+    private static final Pattern SPEAKER_BEFORE = Pattern.compile("\\b(?:according\\s+to|by)\\s+(?:the\\s+)?$",
+            Pattern.CASE_INSENSITIVE);
+    /** Before the mention: it is what was spoken of ("Was the user interface discussed?"). */
+    private static final Pattern SPOKEN_OF = Pattern.compile(
+            "\\b(?:is|are|was|were|be|been|being)\\s+(?:the\\s+)?(?:[\\p{L}\\p{N}]+\\s+){0,2}$",
+            Pattern.CASE_INSENSITIVE);
 
     /**
      * @param speakers the labels named, as they appear in the transcript
-     * @param mentions the question's words that named them, lower case, to leave out of keyword matching
+     * @param mentions the question's words that named them, to leave out of keyword matching
      */
     record Asked(Set<String> speakers, Set<String> mentions) {
 
@@ -67,47 +83,52 @@ final class AskedSpeakers {
         // How many labels each word appears in: a word shared by "Grad A" and "Grad B" names neither.
         Map<String, Integer> labelsWithWord = new HashMap<>();
         for (String label : labels) {
-            for (String word : new LinkedHashSet<>(words(label))) {
-                labelsWithWord.merge(word.toLowerCase(Locale.ROOT), 1, Integer::sum);
+            for (String word : new LinkedHashSet<>(words(label.toLowerCase(Locale.ROOT)))) {
+                labelsWithWord.merge(word, 1, Integer::sum);
             }
-        }
-        String lower = question.toLowerCase(Locale.ROOT);
-        List<int[]> questionWords = new ArrayList<>();
-        Matcher m = WORD.matcher(question);
-        while (m.find()) {
-            questionWords.add(new int[] {m.start(), m.end()});
         }
         Set<String> speakers = new LinkedHashSet<>();
         Set<String> mentions = new LinkedHashSet<>();
         for (String label : labels) {
-            String whole = label.toLowerCase(Locale.ROOT);
-            if (containsPhrase(lower, whole, question)) {
+            if (mentioned(question, label)) {
                 speakers.add(label);
-                mentions.addAll(words(whole));
+                mentions.add(label);
                 continue;
             }
-            for (String word : words(label)) {
+            List<String> labelWords = words(label);
+            if (labelWords.size() < 2) {
+                continue;
+            }
+            for (String word : labelWords) {
                 String key = word.toLowerCase(Locale.ROOT);
-                if (labelsWithWord.get(key) != 1 || TOO_COMMON.contains(key)) {
-                    continue;
-                }
-                if (namedBy(word, question, questionWords)) {
+                if (labelsWithWord.get(key) == 1 && !TOO_COMMON.contains(key) && mentioned(question, word)) {
                     speakers.add(label);
-                    mentions.add(key);
+                    mentions.add(word);
                 }
             }
         }
         return speakers.isEmpty() ? Asked.NONE : new Asked(Set.copyOf(speakers), Set.copyOf(mentions));
     }
 
-    private static boolean namedBy(String word, String question, List<int[]> questionWords) {
-        boolean letter = word.codePointCount(0, word.length()) == 1;
-        for (int[] at : questionWords) {
-            String said = question.substring(at[0], at[1]);
+    /** Whether the question names {@code name} (a label or a word of one) as someone who spoke. */
+    private static boolean mentioned(String question, String name) {
+        boolean chinese = han(name.charAt(0));
+        boolean letter = name.codePointCount(0, name.length()) == 1;
+        for (int at = 0; at + name.length() <= question.length(); at++) {
             // "C" names Professor C; a lower-case "a" is an article.
-            boolean same = letter ? said.equals(word.toUpperCase(Locale.ROOT)) && Character.isLetter(said.charAt(0))
-                    : word.length() >= 2 && said.equalsIgnoreCase(word);
-            if (same && asSpeaker(question, at[0], at[1])) {
+            boolean same = letter ? question.startsWith(name.toUpperCase(Locale.ROOT), at)
+                    : question.regionMatches(true, at, name, 0, name.length());
+            if (!same) {
+                continue;
+            }
+            int end = at + name.length();
+            if (chinese) {
+                // Chinese runs have no spaces: a Han name may touch the words around it.
+                return true;
+            }
+            boolean startsWord = at == 0 || !Character.isLetterOrDigit(question.charAt(at - 1));
+            boolean endsWord = end == question.length() || !Character.isLetterOrDigit(question.charAt(end));
+            if (startsWord && endsWord && asSpeaker(question, at, end)) {
                 return true;
             }
         }
@@ -116,28 +137,19 @@ final class AskedSpeakers {
 
     /** Whether the words at {@code start..end} of the question stand as someone who spoke. */
     private static boolean asSpeaker(String question, int start, int end) {
-        return SUBJECT_BEFORE.matcher(question.substring(0, start)).find()
-                || SUBJECT_AFTER.matcher(question.substring(end)).find();
-    }
-
-    private static boolean containsPhrase(String text, String phrase, String question) {
-        int from = 0;
-        while (true) {
-            int at = text.indexOf(phrase, from);
-            if (at < 0) {
-                return false;
-            }
-            int end = at + phrase.length();
-            // Chinese runs have no spaces: a Han label may touch the words around it.
-            boolean startsWord = at == 0 || han(phrase.charAt(0)) || !Character.isLetterOrDigit(text.charAt(at - 1));
-            boolean endsWord = end == text.length() || han(phrase.charAt(phrase.length() - 1))
-                    || !Character.isLetterOrDigit(text.charAt(end));
-            boolean chinese = han(phrase.charAt(0));
-            if (startsWord && endsWord && (chinese || asSpeaker(question, at, end))) {
-                return true;
-            }
-            from = at + 1;
+        String before = question.substring(0, start);
+        if (SPEAKER_BEFORE.matcher(before).find()) {
+            return true;
         }
+        String after = question.substring(end);
+        if (POSSESSIVE.matcher(after).find()) {
+            return true;
+        }
+        if (SPOKEN_OF.matcher(before).find()) {
+            return false;
+        }
+        return SPEAKER_AFTER.matcher(after).find()
+                || AUXILIARY.matcher(before).find() && DOING_AFTER.matcher(after).find();
     }
 
     private static boolean han(char c) {

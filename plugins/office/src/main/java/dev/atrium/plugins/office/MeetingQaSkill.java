@@ -48,9 +48,9 @@ public class MeetingQaSkill implements Skill {
     private static final Pattern CITATION = Pattern.compile("\\[\\s*(?:turn\\s*)?(\\d+(?:\\s*[,;，]\\s*(?:turn\\s*)?\\d+)*)\\s*]",
             Pattern.CASE_INSENSITIVE);
 
-    /** An offline answer stops after this many sentences or words: a paragraph, not a page. */
+    /** An offline answer holds at most this many sentences, and only those that fit in this many words. */
     static final int ANSWER_SENTENCES = 5;
-    static final int ANSWER_WORDS = 50;
+    static final int ANSWER_WORDS = 70;
 
     private static final SkillSpec SPEC = SkillSpec.builder("meeting-qa")
             .title("Meeting Q&A")

@@ -84,29 +84,28 @@ final class MeetingRetrieval {
      * @param turnScores score of each turn: its best passage
      * @param sentences every sentence of every turn with its score, in transcript order
      * @param relevant whether anything in the meeting seems to answer the question
+     * @param speakerTurns the turns of the speakers the question names; empty when it names none
      * @param chinese whether the question is in Chinese
      * @param engine what embedded the passages
      */
-    record Ranking(double[] turnScores, List<Sentence> sentences, boolean relevant, boolean chinese, Engine engine) {
+    record Ranking(double[] turnScores, List<Sentence> sentences, boolean relevant, Set<Integer> speakerTurns,
+                   boolean chinese, Engine engine) {
 
         /** Indexes of the best turns, best first. */
         List<Integer> topTurns(int k) {
-            List<Integer> order = new ArrayList<>();
-            for (int i = 0; i < turnScores.length; i++) {
-                order.add(i);
-            }
-            order.sort(Comparator.comparingDouble((Integer i) -> -turnScores[i]).thenComparing(i -> i));
-            return List.copyOf(order.subList(0, Math.min(k, order.size())));
+            return best(turnScores, k);
         }
 
         /**
-         * The answer's sentences, in transcript order: the best sentence of the top turns, then the next best
-         * while they score at least {@link #ANSWER_SHARE} of it, until the answer holds {@code maxWords} words
-         * or {@code maxSentences} sentences. Fragments ("So, uh, the battery.") answer nothing on their own: one
-         * leads only when no fuller sentence scores within {@link #FRAGMENT_SHARE} of it, and joins never.
+         * The answer's sentences, in transcript order: the best sentence of the top turns (of the named
+         * speakers' turns, when the question names some), then the next best while they score at least
+         * {@link #ANSWER_SHARE} of it and fit in {@code maxWords} words, at most {@code maxSentences}.
+         * Fragments ("So, uh, the battery.") answer nothing on their own: one leads only when no fuller
+         * sentence scores within {@link #FRAGMENT_SHARE} of it, and joins never.
          */
         List<Sentence> answerSentences(int maxSentences, int maxWords) {
-            List<Integer> top = topTurns(ANSWER_TURNS);
+            List<Integer> top = topTurns(turnScores.length).stream()
+                    .filter(t -> speakerTurns.isEmpty() || speakerTurns.contains(t)).limit(ANSWER_TURNS).toList();
             Comparator<Sentence> byScore = Comparator.comparingDouble((Sentence s) -> -s.score())
                     .thenComparingInt(Sentence::turn).thenComparingInt(Sentence::order);
             List<Sentence> candidates = sentences.stream().filter(s -> top.contains(s.turn())).sorted(byScore).toList();
@@ -115,38 +114,43 @@ final class MeetingRetrieval {
             }
             Sentence leader = candidates.get(0);
             Sentence first = candidates.stream().filter(s -> informative(s.text()))
-                    .filter(s -> s.score() >= FRAGMENT_SHARE * leader.score()).findFirst().orElse(leader);
+                    .filter(s -> atLeast(s.score(), FRAGMENT_SHARE, leader.score())).findFirst().orElse(leader);
             List<Sentence> picked = new ArrayList<>(List.of(first));
-            int words = words(first.text());
+            int words = MeetingSummary.words(first.text());
             for (Sentence s : candidates) {
-                if (picked.size() >= maxSentences || words >= maxWords) {
+                if (picked.size() >= maxSentences) {
                     break;
                 }
-                if (s != first && s.score() > 0 && informative(s.text()) && s.score() >= ANSWER_SHARE * first.score()) {
+                int more = MeetingSummary.words(s.text());
+                if (s != first && s.score() > 0 && informative(s.text()) && atLeast(s.score(), ANSWER_SHARE, first.score())
+                        && words + more <= maxWords) {
                     picked.add(s);
-                    words += words(s.text());
+                    words += more;
                 }
             }
             picked.sort(Comparator.comparingInt(Sentence::turn).thenComparingInt(Sentence::order));
             return picked;
         }
+
+        /** Whether {@code score} is within {@code share} of {@code best}, also when scores are negative. */
+        private static boolean atLeast(double score, double share, double best) {
+            return score >= best - (1 - share) * Math.abs(best);
+        }
     }
 
-    /** Words of a sentence; a Chinese sentence counts two characters as a word. */
-    static int words(String sentence) {
-        int han = (int) sentence.codePoints().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
-                .count();
-        Matcher m = WORD.matcher(HAN_RUN.matcher(sentence).replaceAll(" "));
-        int count = 0;
-        while (m.find()) {
-            count++;
+    /** Indexes of the {@code k} highest scores, highest first; ties go to the earlier index. */
+    static List<Integer> best(double[] scores, int k) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < scores.length; i++) {
+            order.add(i);
         }
-        return count + (han + 1) / 2;
+        order.sort(Comparator.comparingDouble((Integer i) -> -scores[i]).thenComparing(i -> i));
+        return List.copyOf(order.subList(0, Math.min(k, order.size())));
     }
 
     /** Whether a sentence says something on its own rather than being a fragment or a filler. */
     static boolean informative(String sentence) {
-        return words(sentence) >= MIN_ANSWER_WORDS;
+        return MeetingSummary.words(sentence) >= MIN_ANSWER_WORDS;
     }
 
     private MeetingRetrieval() {
@@ -190,7 +194,13 @@ final class MeetingRetrieval {
         AskedSpeakers.Asked speakersAsked = AskedSpeakers.in(question, turns);
         Set<String> asked = new LinkedHashSet<>(questionTerms(question));
         // "What did C think about the battery?" asks about the battery among C's turns: C is no keyword.
-        speakersAsked.mentions().forEach(word -> asked.remove(normalise(word)));
+        speakersAsked.mentions().forEach(name -> asked.removeAll(terms(name)));
+        Set<Integer> speakerTurns = new LinkedHashSet<>();
+        for (int t = 0; t < turns.size(); t++) {
+            if (speakersAsked.speakers().contains(turns.get(t).speaker())) {
+                speakerTurns.add(t);
+            }
+        }
         List<Set<String>> turnTerms = turns.stream().map(t -> terms(t.speaker() + " " + t.text())).toList();
         Map<String, Double> weight = new HashMap<>();
         double total = 0;
@@ -228,20 +238,33 @@ final class MeetingRetrieval {
             if (Extraction.isQuestion(passages.get(p))) {
                 passageScores[p] -= QUESTION_PENALTY;
             }
-            if (speakersAsked.any() && !speakersAsked.speakers().contains(turns.get(t).speaker())) {
-                passageScores[p] -= OTHER_SPEAKER_PENALTY;
-            }
             turnScores[t] = Math.max(turnScores[t], passageScores[p]);
             bestSimilarity = Math.max(bestSimilarity, similarity[p]);
             bestOverlap = Math.max(bestOverlap, overlap);
+        }
+        if (speakersAsked.any()) {
+            // Coverage is judged on the whole meeting (others may have named the subject C spoke to), but the
+            // named speakers' turns come first: in the answer alone, and in the excerpts a model is sent.
+            Arrays.fill(turnScores, Double.NEGATIVE_INFINITY);
+            for (int p = 0; p < passages.size(); p++) {
+                int t = passageTurn.get(p);
+                if (!speakerTurns.contains(t)) {
+                    passageScores[p] -= OTHER_SPEAKER_PENALTY;
+                }
+                turnScores[t] = Math.max(turnScores[t], passageScores[p]);
+            }
         }
         List<Sentence> scored = new ArrayList<>();
         for (int i = 0; i < sentences.size(); i++) {
             Sentence s = sentences.get(i);
             scored.add(new Sentence(s.turn(), s.order(), s.text(), passageScores[sentencePassage.get(i)]));
         }
-        boolean relevant = !passages.isEmpty() && (bestSimilarity >= MIN_SIMILARITY || bestOverlap >= MIN_OVERLAP);
-        return new Ranking(turnScores, List.copyOf(scored), relevant, MinutesSkill.mostlyChinese(question), index.engine());
+        // "What did Carol say?" asks for nothing but Carol's words: covered when she spoke.
+        boolean onlyWho = speakersAsked.any() && total == 0;
+        boolean relevant = !passages.isEmpty() && (onlyWho
+                || bestSimilarity >= MIN_SIMILARITY || bestOverlap >= MIN_OVERLAP);
+        return new Ranking(turnScores, List.copyOf(scored), relevant, Set.copyOf(speakerTurns),
+                MinutesSkill.mostlyChinese(question), index.engine());
     }
 
     /** The question's content words (English, lightly stemmed) and Chinese character pairs, stop words removed. */

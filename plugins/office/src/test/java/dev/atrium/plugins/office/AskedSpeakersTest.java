@@ -19,7 +19,7 @@ class AskedSpeakersTest {
         var asked = AskedSpeakers.in("What did C think about the recording equipment?", ICSI);
 
         assertThat(asked.speakers()).containsExactly("Professor C");
-        assertThat(asked.mentions()).containsExactly("c");
+        assertThat(asked.mentions()).containsExactly("C");
     }
 
     @Test
@@ -54,6 +54,34 @@ class AskedSpeakersTest {
                 + "interface?", ami).speakers()).containsExactly("Industrial Designer");
         assertThat(AskedSpeakers.in("What was Marketing's view on the price?", ami).speakers())
                 .containsExactly("Marketing");
+    }
+
+    @Test
+    void rolesSpokenOfAsTopicsNameNobody() {
+        List<Turn> ami = spoken("Project Manager", "Marketing", "Industrial Designer", "User Interface");
+
+        for (String question : List.of("Was the user interface discussed?",
+                "Should the user interface include a scroll wheel?", "What did the user study show?",
+                "What did the interface look like?", "What did the project budget end up being?",
+                "What was the industrial design decision?", "Summarize the user interface presentation",
+                "Which suggestion did the marketing department reject?")) {
+            assertThat(AskedSpeakers.in(question, ami).any()).as(question).isFalse();
+        }
+        assertThat(AskedSpeakers.in("According to Marketing, what do users want?", ami).speakers())
+                .containsExactly("Marketing");
+        assertThat(AskedSpeakers.in("How did PhD B approach the back-end?", spoken("PhD A", "PhD B")).speakers())
+                .containsExactly("PhD B");
+    }
+
+    @Test
+    void singleLetterLabelsAreNamedOnlyAsCapitals() {
+        List<Turn> letters = spoken("A", "B", "C");
+
+        for (String question : List.of("What was a major concern?", "Did a decision get made?",
+                "What did a customer say about b?")) {
+            assertThat(AskedSpeakers.in(question, letters).any()).as(question).isFalse();
+        }
+        assertThat(AskedSpeakers.in("What did A say about B's plan?", letters).speakers()).containsExactlyInAnyOrder("A", "B");
     }
 
     @Test

@@ -165,6 +165,16 @@ class MeetingQaSkillTest {
     }
 
     @Test
+    void askingOnlyWhatSomeoneSaidIsAnsweredFromTheirTurns() {
+        SkillRun run = ask(ENGLISH, "What did Carol say?");
+
+        assertThat(run.succeeded()).as(run.toString()).isTrue();
+        Map<String, Object> result = run.resultMap();
+        assertThat((String) result.get("answer")).isNotEqualTo(MeetingQaSkill.notCovered(false)).startsWith("Carol: ");
+        assertThat(quotes(result)).isNotEmpty().allSatisfy(q -> assertThat(q).containsEntry("speaker", "Carol"));
+    }
+
+    @Test
     void aSpeakerLabelledByRoleAndLetterIsNamedByTheLetter() {
         String transcript = """
                 Professor C: The recording setup needs a far-field microphone array on the table.
