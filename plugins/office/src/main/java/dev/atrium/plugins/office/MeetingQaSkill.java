@@ -22,6 +22,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.pf4j.Extension;
@@ -41,7 +42,8 @@ public class MeetingQaSkill implements Skill {
 
     private static final String SYSTEM = """
             You answer a question about a meeting using ONLY the numbered transcript excerpts given, as
-            "[n] Speaker: words". Answer briefly, in the language of the question. Cite every excerpt you use by
+            "[n] Speaker: words", where n is the turn's number in the meeting (consecutive numbers are turns that
+            follow each other). Answer briefly, in the language of the question. Cite every excerpt you use by
             its number in square brackets, for example [3]. If the excerpts do not answer the question, say so
             and cite nothing.""";
 
@@ -51,6 +53,9 @@ public class MeetingQaSkill implements Skill {
     /** An offline answer holds at most this many sentences, and only those that fit in this many words. */
     static final int ANSWER_SENTENCES = 5;
     static final int ANSWER_WORDS = 70;
+
+    /** Neighbouring turns join the excerpts while all of them hold at most this many characters. */
+    static final int EXCERPT_CHARS = 8000;
 
     private static final SkillSpec SPEC = SkillSpec.builder("meeting-qa")
             .title("Meeting Q&A")
@@ -145,7 +150,7 @@ public class MeetingQaSkill implements Skill {
      */
     static Map<String, Object> remote(List<Turn> turns, String question, MeetingRetrieval.Ranking ranking,
                                       SkillContext context, java.util.function.Consumer<SkillEvent> events) {
-        List<Integer> excerpts = ranking.topTurns(MeetingRetrieval.TOP_TURNS).stream().sorted().toList();
+        List<Integer> excerpts = excerpts(turns, ranking.topTurns(MeetingRetrieval.TOP_TURNS));
         StringBuilder prompt = new StringBuilder("Transcript excerpts:\n");
         for (int i : excerpts) {
             prompt.append('[').append(i + 1).append("] ").append(turns.get(i).quote().replaceAll("\\s*\\R\\s*", " "))
@@ -171,6 +176,29 @@ public class MeetingQaSkill implements Skill {
             return null;
         }
         return result(text, cited, turns, RemoteMinutes.name(reply.engine()));
+    }
+
+    /**
+     * The turns a model is sent, in transcript order: the best turns, each with the turn before and after it
+     * while they fit in {@link #EXCERPT_CHARS} (the question an answer replies to, the reply to a proposal),
+     * nearest the best turn first.
+     */
+    static List<Integer> excerpts(List<Turn> turns, List<Integer> top) {
+        TreeSet<Integer> chosen = new TreeSet<>(top);
+        int chars = top.stream().mapToInt(t -> turns.get(t).quote().length()).sum();
+        for (int t : top) {
+            for (int neighbour : new int[] {t - 1, t + 1}) {
+                if (neighbour < 0 || neighbour >= turns.size() || chosen.contains(neighbour)) {
+                    continue;
+                }
+                int length = turns.get(neighbour).quote().length();
+                if (chars + length <= EXCERPT_CHARS) {
+                    chosen.add(neighbour);
+                    chars += length;
+                }
+            }
+        }
+        return List.copyOf(chosen);
     }
 
     /** Turn indexes (0-based) cited as [n] that were among the excerpts, in citation order. */

@@ -252,6 +252,31 @@ class MeetingQaSkillTest {
     }
 
     @Test
+    void theModelSeesTheTurnsAroundTheBestOnesAndMayCiteThem() {
+        // Turn 4 asks about the power source; Bob's reply (turn 5) and Anna's decision (turn 6) follow it.
+        FakeModelGateway models = new FakeModelGateway()
+                .onChat("Anna asked what should power it [4]; they chose a rechargeable lithium battery [6].");
+
+        SkillRun run = SkillHarness.of(new MeetingQaSkill()).models(models).value("transcript", ENGLISH)
+                .value("question", "What did the group decide about the remote control's battery?").run();
+
+        assertThat(run.succeeded()).as(run.toString()).isTrue();
+        String sent = models.lastChatRequest().messages().stream().map(ChatMessage::text)
+                .collect(Collectors.joining("\n"));
+        assertThat(sent).contains("[6] Anna: " + BATTERY_TURN).contains("[5] Bob: ").contains("[7] Carol: ");
+        assertThat(quotes(run.resultMap())).extracting(q -> q.get("source")).containsExactly("turn 4", "turn 6");
+    }
+
+    @Test
+    void excerptsKeepNeighboursOnlyWhileTheyFit() {
+        List<Turn> turns = List.of(Turn.untimed("A", "x".repeat(100)), Turn.untimed("B", "best"),
+                Turn.untimed("C", "y".repeat(MeetingQaSkill.EXCERPT_CHARS)), Turn.untimed("D", "far"));
+
+        assertThat(MeetingQaSkill.excerpts(turns, List.of(1))).containsExactly(0, 1);
+        assertThat(MeetingQaSkill.excerpts(turns, List.of(3, 1))).containsExactly(0, 1, 3);
+    }
+
+    @Test
     void remoteAnswerWithoutCitationFallsBackToTheOfflineAnswerWithAWarning() {
         FakeModelGateway models = new FakeModelGateway().onChat("They probably talked about batteries.");
 
