@@ -129,6 +129,16 @@ class MeetingQaSkillTest {
     }
 
     @Test
+    void aChineseQuestionNamingASpeakerIsAnsweredFromTheirTurns() {
+        SkillRun run = ask(CHINESE, "李四对性能测试怎么说？");
+
+        assertThat(run.succeeded()).as(run.toString()).isTrue();
+        Map<String, Object> result = run.resultMap();
+        assertThat(quotes(result)).isNotEmpty().allSatisfy(q -> assertThat(q).containsEntry("speaker", "李四"));
+        assertThat((String) result.get("answer")).startsWith("李四: ").contains("性能测试");
+    }
+
+    @Test
     void vttSubtitlesGiveTimeSources() {
         SkillRun run = SkillHarness.of(new MeetingQaSkill())
                 .file("file", Media.ofText("sales.vtt", "text/vtt", VTT))
