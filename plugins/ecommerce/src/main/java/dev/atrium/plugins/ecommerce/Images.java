@@ -3,6 +3,7 @@ package dev.atrium.plugins.ecommerce;
 import dev.atrium.sdk.BadInputException;
 import dev.atrium.sdk.Media;
 import dev.atrium.sdk.RunCancelledException;
+import dev.atrium.sdk.SkillException;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -61,8 +62,8 @@ final class Images {
                 reader.dispose();
             }
         } catch (IOException | RuntimeException e) {
-            if (e instanceof BadInputException bad) {
-                throw bad;
+            if (e instanceof SkillException skill) {
+                throw skill;
             }
             if (Thread.currentThread().isInterrupted()) {
                 // A cancelled run's interrupt closes a file-backed upload mid-read: not the photo's fault.

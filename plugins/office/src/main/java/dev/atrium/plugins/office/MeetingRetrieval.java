@@ -45,6 +45,10 @@ final class MeetingRetrieval {
     static final int ANSWER_TURNS = 8;
     /** Shorter sentences are fragments: they join an answer only when nothing fuller does. */
     static final int MIN_ANSWER_WORDS = 5;
+    /** A named speaker's turn this many turns or fewer from one that covers the question … */
+    static final int REPLY_TURNS = 3;
+    /** … covers it too when at least this similar to the question: loosely related, not another subject. */
+    static final double REPLY_SIMILARITY = 0.2;
     /** Taken from the turns of other speakers when the question names whose words it asks for. */
     static final double OTHER_SPEAKER_PENALTY = 1.0;
     /** Turns up to this length are indexed whole as well as sentence by sentence. */
@@ -138,6 +142,16 @@ final class MeetingRetrieval {
         }
     }
 
+    /** Whether a turn within {@link #REPLY_TURNS} of turn {@code t} covers the question. */
+    private static boolean nearCovering(boolean[] turnCovers, int t) {
+        for (int i = Math.max(0, t - REPLY_TURNS); i <= Math.min(turnCovers.length - 1, t + REPLY_TURNS); i++) {
+            if (turnCovers[i]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Indexes of the {@code k} highest scores, highest first; ties go to the earlier index. */
     static List<Integer> best(double[] scores, int k) {
         List<Integer> order = new ArrayList<>();
@@ -192,7 +206,18 @@ final class MeetingRetrieval {
 
         // Keyword weights: rarer across turns counts more; a word absent from the meeting counts most.
         AskedSpeakers.Asked speakersAsked = AskedSpeakers.in(question, turns);
-        Set<String> asked = new LinkedHashSet<>(questionTerms(question));
+        String withoutNames = question;
+        for (String name : speakersAsked.mentions()) {
+            // A Chinese name would leave character pairs straddling it ("张三觉得" → "三觉").
+            if (Character.UnicodeScript.of(name.codePointAt(0)) == Character.UnicodeScript.HAN) {
+                withoutNames = withoutNames.replace(name, " ");
+            }
+        }
+        Set<String> asked = new LinkedHashSet<>(questionTerms(withoutNames));
+        if (speakersAsked.any()) {
+            // "What did Carol suggest?" asks for Carol's suggestions, whatever words they are in.
+            asked.removeIf(AskedSpeakers::sayingWord);
+        }
         // "What did C think about the battery?" asks about the battery among C's turns: C is no keyword.
         speakersAsked.mentions().forEach(name -> asked.removeAll(terms(name)));
         Set<Integer> speakerTurns = new LinkedHashSet<>();
@@ -221,6 +246,9 @@ final class MeetingRetrieval {
         double[] passageScores = new double[passages.size()];
         double bestSimilarity = Double.NEGATIVE_INFINITY;
         double bestOverlap = 0;
+        double[] turnSimilarity = new double[turns.size()];
+        Arrays.fill(turnSimilarity, Double.NEGATIVE_INFINITY);
+        boolean[] turnCovers = new boolean[turns.size()];
         for (int p = 0; p < passages.size(); p++) {
             int t = passageTurn.get(p);
             Set<String> own = terms(turns.get(t).speaker() + " " + passages.get(p));
@@ -239,12 +267,13 @@ final class MeetingRetrieval {
                 passageScores[p] -= QUESTION_PENALTY;
             }
             turnScores[t] = Math.max(turnScores[t], passageScores[p]);
+            turnSimilarity[t] = Math.max(turnSimilarity[t], similarity[p]);
+            turnCovers[t] |= similarity[p] >= MIN_SIMILARITY || overlap >= MIN_OVERLAP;
             bestSimilarity = Math.max(bestSimilarity, similarity[p]);
             bestOverlap = Math.max(bestOverlap, overlap);
         }
         if (speakersAsked.any()) {
-            // Coverage is judged on the whole meeting (others may have named the subject C spoke to), but the
-            // named speakers' turns come first: in the answer alone, and in the excerpts a model is sent.
+            // The named speakers' turns come first: in the answer alone, and in the excerpts a model is sent.
             Arrays.fill(turnScores, Double.NEGATIVE_INFINITY);
             for (int p = 0; p < passages.size(); p++) {
                 int t = passageTurn.get(p);
@@ -259,10 +288,20 @@ final class MeetingRetrieval {
             Sentence s = sentences.get(i);
             scored.add(new Sentence(s.turn(), s.order(), s.text(), passageScores[sentencePassage.get(i)]));
         }
-        // "What did Carol say?" asks for nothing but Carol's words: covered when she spoke.
+        // "What did Carol say?" asks for nothing but Carol's words: covered when she spoke. "What did Carol say
+        // about the battery?" is covered only when she, or the turn she answered, spoke to it.
         boolean onlyWho = speakersAsked.any() && total == 0;
-        boolean relevant = !passages.isEmpty() && (onlyWho
-                || bestSimilarity >= MIN_SIMILARITY || bestOverlap >= MIN_OVERLAP);
+        boolean relevant;
+        if (passages.isEmpty()) {
+            relevant = false;
+        } else if (!speakersAsked.any()) {
+            relevant = bestSimilarity >= MIN_SIMILARITY || bestOverlap >= MIN_OVERLAP;
+        } else {
+            // A named speaker speaks to the subject in their own words, or in loosely related words near a turn
+            // that does ("What did A think about the setup?" answered by A's "the consent forms first").
+            relevant = onlyWho || speakerTurns.stream().anyMatch(t -> turnCovers[t]
+                    || turnSimilarity[t] >= REPLY_SIMILARITY && nearCovering(turnCovers, t));
+        }
         return new Ranking(turnScores, List.copyOf(scored), relevant, Set.copyOf(speakerTurns),
                 MinutesSkill.mostlyChinese(question), index.engine());
     }

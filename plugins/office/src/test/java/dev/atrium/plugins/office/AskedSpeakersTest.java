@@ -64,13 +64,18 @@ class AskedSpeakersTest {
                 "Should the user interface include a scroll wheel?", "What did the user study show?",
                 "What did the interface look like?", "What did the project budget end up being?",
                 "What was the industrial design decision?", "Summarize the user interface presentation",
-                "Which suggestion did the marketing department reject?")) {
+                "Which suggestion did the marketing department reject?", "Does the user interface feel intuitive?",
+                "What about the marketing talk on trends?", "How did marketing and sales budgets raise concerns?",
+                "What did the user interface designer say?")) {
             assertThat(AskedSpeakers.in(question, ami).any()).as(question).isFalse();
         }
         assertThat(AskedSpeakers.in("According to Marketing, what do users want?", ami).speakers())
                 .containsExactly("Marketing");
         assertThat(AskedSpeakers.in("How did PhD B approach the back-end?", spoken("PhD A", "PhD B")).speakers())
                 .containsExactly("PhD B");
+        assertThat(AskedSpeakers.in("What was it that Marketing suggested?", ami).speakers()).containsExactly("Marketing");
+        assertThat(AskedSpeakers.in("What did the project manager and Marketing think?", ami).speakers())
+                .containsExactlyInAnyOrder("Project Manager", "Marketing");
     }
 
     @Test
@@ -78,7 +83,7 @@ class AskedSpeakersTest {
         List<Turn> letters = spoken("A", "B", "C");
 
         for (String question : List.of("What was a major concern?", "Did a decision get made?",
-                "What did a customer say about b?")) {
+                "What did a customer say about b?", "A proposed change to the plan: was it accepted?")) {
             assertThat(AskedSpeakers.in(question, letters).any()).as(question).isFalse();
         }
         assertThat(AskedSpeakers.in("What did A say about B's plan?", letters).speakers()).containsExactlyInAnyOrder("A", "B");
@@ -89,6 +94,19 @@ class AskedSpeakersTest {
         var asked = AskedSpeakers.in("李四对性能测试怎么看？", spoken("张三", "李四", "王五"));
 
         assertThat(asked.speakers()).containsExactly("李四");
+    }
+
+    @Test
+    void aChineseQuestionNamesLatinLabelledSpeakers() {
+        assertThat(AskedSpeakers.in("B对电池怎么看？", spoken("A", "B")).speakers()).containsExactly("B");
+        assertThat(AskedSpeakers.in("Grad A说了什么？", ICSI).speakers()).containsExactly("Grad A");
+    }
+
+    @Test
+    void sayingWordsAreNoSubject() {
+        assertThat(AskedSpeakers.sayingWord("suggest")).isTrue();
+        assertThat(AskedSpeakers.sayingWord("view")).isTrue();
+        assertThat(AskedSpeakers.sayingWord("battery")).isFalse();
     }
 
     @Test
