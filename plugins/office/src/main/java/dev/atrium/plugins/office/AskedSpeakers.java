@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
 final class AskedSpeakers {
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+    private static final Pattern PREVIOUS_WORD = Pattern.compile("([\\p{L}\\p{N}]+)\\W*$");
     /** Words of a label too common to name anyone on their own. */
     private static final Set<String> TOO_COMMON = Set.of("the", "and", "of", "mr", "mrs", "ms", "dr", "speaker");
     /** Verbs of saying and of holding a view, by stem; a noun such as "presentation" or "suggestion" is none. */
@@ -101,8 +102,9 @@ final class AskedSpeakers {
         Set<String> speakers = new LinkedHashSet<>();
         Set<String> mentions = new LinkedHashSet<>();
         Set<String> labelWords = labelsWithWord.keySet();
+        boolean chineseQuestion = question.codePoints().anyMatch(AskedSpeakers::han);
         for (String label : labels) {
-            if (mentioned(question, label, false, labelWords)) {
+            if (mentioned(question, chineseQuestion, label, false, labelWords)) {
                 speakers.add(label);
                 mentions.add(label);
                 continue;
@@ -114,7 +116,7 @@ final class AskedSpeakers {
             for (String word : ownWords) {
                 String key = word.toLowerCase(Locale.ROOT);
                 if (labelsWithWord.get(key) == 1 && !TOO_COMMON.contains(key)
-                        && mentioned(question, word, true, labelWords)) {
+                        && mentioned(question, chineseQuestion, word, true, labelWords)) {
                     speakers.add(label);
                     mentions.add(word);
                 }
@@ -127,9 +129,9 @@ final class AskedSpeakers {
      * Whether the question names {@code name} (a label, or a word of one when {@code partOfLabel}) as someone
      * who spoke. In a Chinese question the verbs are Chinese: a name standing apart from Latin letters counts.
      */
-    private static boolean mentioned(String question, String name, boolean partOfLabel, Set<String> labelWords) {
+    private static boolean mentioned(String question, boolean chineseQuestion, String name, boolean partOfLabel,
+                                     Set<String> labelWords) {
         boolean chinese = han(name.codePointAt(0));
-        boolean chineseQuestion = question.codePoints().anyMatch(AskedSpeakers::han);
         boolean letter = name.codePointCount(0, name.length()) == 1;
         for (int at = 0; at + name.length() <= question.length(); at++) {
             // "C" names Professor C; a lower-case "a" is an article.
@@ -169,7 +171,7 @@ final class AskedSpeakers {
     }
 
     private static boolean afterAllowedWord(String question, int at) {
-        Matcher previous = Pattern.compile("([\\p{L}\\p{N}]+)\\W*$").matcher(question.substring(0, at));
+        Matcher previous = PREVIOUS_WORD.matcher(question.substring(0, at));
         return !previous.find() || BEFORE_A_NAME.contains(previous.group(1).toLowerCase(Locale.ROOT));
     }
 
@@ -205,7 +207,8 @@ final class AskedSpeakers {
         return false;
     }
 
-    private static boolean han(int codePoint) {
+    /** Whether a character is Chinese (Han). */
+    static boolean han(int codePoint) {
         return Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.HAN;
     }
 

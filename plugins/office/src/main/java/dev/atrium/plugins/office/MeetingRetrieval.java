@@ -209,7 +209,7 @@ final class MeetingRetrieval {
         String withoutNames = question;
         for (String name : speakersAsked.mentions()) {
             // A Chinese name would leave character pairs straddling it ("张三觉得" → "三觉").
-            if (Character.UnicodeScript.of(name.codePointAt(0)) == Character.UnicodeScript.HAN) {
+            if (AskedSpeakers.han(name.codePointAt(0))) {
                 withoutNames = withoutNames.replace(name, " ");
             }
         }
